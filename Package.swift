@@ -1,0 +1,56 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "forewarn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "forewarn", targets: ["forewarn"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // System-library bridges (Debian -dev packages).
+        .systemLibrary(
+            name: "CSystemd", pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CICal", pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]),
+
+        // One target per stage of the data flow (see docs/architecture in README).
+        .target(
+            name: "Plans",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
+            name: "Signals",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Forecast"),
+        .target(name: "Calendars", dependencies: ["CICal"]),
+        .target(name: "Staffing"),
+        .executableTarget(
+            name: "forewarn",
+            dependencies: [
+                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
+    ]
+)

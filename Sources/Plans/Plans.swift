@@ -1,0 +1,2 @@
+/// The plan language: strict YAML decoding, semantic validation, diagnostics with file:line:col.
+public enum PlansModule {}

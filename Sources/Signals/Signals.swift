@@ -1,0 +1,2 @@
+/// Load signals: sources polled on a schedule or pushed, a bounded history per signal, staleness and health.
+public enum SignalsModule {}

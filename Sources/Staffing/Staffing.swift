@@ -1,0 +1,2 @@
+/// Erlang B, C and A staffing math: pure functions, no I/O.
+public enum StaffingModule {}

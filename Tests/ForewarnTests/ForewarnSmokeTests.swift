@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Plans
+
+@Suite struct ForewarnSkeletonTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Signals
+
+@Suite struct SignalsSkeletonTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}
