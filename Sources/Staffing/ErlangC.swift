@@ -46,7 +46,8 @@ public struct ErlangC: Hashable, Sendable {
 
     /// Every measure for `agents` agents, the service level taken within `within` seconds.
     public func measures(agents: Int, within: Double) -> QueueMeasures {
-        measures(agents: agents, blocking: ErlangB.blockingProbability(servers: agents, traffic: traffic), within: within)
+        measures(
+            agents: agents, blocking: ErlangB.blockingProbability(servers: agents, traffic: traffic), within: within)
     }
 
     /// The measures from an Erlang B value already computed for `agents`.

@@ -35,7 +35,8 @@ struct ScaledSeries {
                 weighted /= Self.rescaleThreshold
                 logScale += log(Self.rescaleThreshold)
             }
-            if term == 0 || Self.tailIsNegligible(term: term, ratio: factor, index: index, sum: sum, weighted: weighted) {
+            if term == 0 || Self.tailIsNegligible(term: term, ratio: factor, index: index, sum: sum, weighted: weighted)
+            {
                 break
             }
         }

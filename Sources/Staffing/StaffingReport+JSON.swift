@@ -17,6 +17,11 @@ extension StaffingReport {
         struct Target: Encodable {
             let fraction: Double
             let withinSeconds: Double
+
+            enum CodingKeys: String, CodingKey {
+                case fraction
+                case withinSeconds = "within_seconds"
+            }
         }
 
         let model: String

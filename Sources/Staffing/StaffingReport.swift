@@ -27,17 +27,18 @@ public struct StaffingReport: Sendable {
     /// Aligned `label: value` lines, one measure each.
     public var text: String {
         let request = result.request
+        let model = result.model == .erlangA ? "Erlang A (patience \(Self.seconds(request.patience ?? 0)))" : "Erlang C"
+        let target = "\(Self.seconds(request.target.within)) (target \(Self.percent(request.target.fraction)))"
+        let cap = request.maximumOccupancy < 1 ? " (at most \(Self.percent(request.maximumOccupancy)))" : ""
         var rows: [(String, String)] = [
-            ("model", result.model == .erlangA ? "Erlang A (patience \(Self.seconds(request.patience ?? 0)))" : "Erlang C"),
+            ("model", model),
             ("traffic", "\(Self.decimal(result.trafficErlangs)) Erlangs"),
             ("required agents", "\(result.requiredAgents)"),
             ("scheduled agents", "\(result.scheduledAgents) (\(Self.percent(request.shrinkage)) shrinkage)"),
-            ("service level", "\(Self.percent(result.serviceLevel)) in \(Self.seconds(request.target.within))"
-                + " (target \(Self.percent(request.target.fraction)))"),
+            ("service level", "\(Self.percent(result.serviceLevel)) in \(target)"),
             ("probability of waiting", Self.percent(result.probabilityOfWaiting)),
             ("average speed of answer", Self.seconds(result.averageSpeedOfAnswer)),
-            ("occupancy", Self.percent(result.occupancy)
-                + (request.maximumOccupancy < 1 ? " (at most \(Self.percent(request.maximumOccupancy)))" : "")),
+            ("occupancy", Self.percent(result.occupancy) + cap),
         ]
         if let abandonment = result.probabilityOfAbandonment {
             rows.append(("probability of abandonment", Self.percent(abandonment)))
