@@ -19,7 +19,7 @@ extension ErlangA {
             guard candidate < searchLimit else {
                 throw StaffingError.unreachableTarget.with(
                     "no number of agents up to \(searchLimit) meets \(target) with an occupancy of at most "
-                        + "\(StaffingReport.percent(maximumOccupancy)) for \(traffic) Erlangs under Erlang A; "
+                        + "\(StaffingReport.percent(maximumOccupancy)) for \(traffic.plain) Erlangs under Erlang A; "
                         + "lower the target or raise the search limit")
             }
             failing = candidate

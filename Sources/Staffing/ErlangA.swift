@@ -21,12 +21,12 @@ public struct ErlangA: Hashable, Sendable {
         let base = try ErlangC(traffic: traffic, handleTime: handleTime)
         guard patience.isFinite, patience > 0 else {
             throw StaffingError.invalidPatience.with(
-                "the patience must be a positive number of seconds (got \(patience))")
+                "the patience must be a positive number of seconds (got \(patience.plain))")
         }
         let work = traffic * patience / handleTime
         guard work <= Self.maximumQueueWork else {
             throw StaffingError.tooMuchWork.with(
-                "Erlang A with \(traffic) Erlangs and a patience \(patience / handleTime) times the handle time "
+                "Erlang A with \(traffic.plain) Erlangs and a patience \((patience / handleTime).plain) times the handle time "
                     + "needs about \(Int(work)) terms (limit \(Int(Self.maximumQueueWork))); "
                     + "omit the patience to use Erlang C, which is the limit of long patience")
         }

@@ -22,7 +22,7 @@ extension ErlangC {
         }
         throw StaffingError.unreachableTarget.with(
             "no number of agents up to \(searchLimit) meets \(target) with an occupancy of at most "
-                + "\(StaffingReport.percent(maximumOccupancy)) for \(traffic) Erlangs; "
+                + "\(StaffingReport.percent(maximumOccupancy)) for \(traffic.plain) Erlangs; "
                 + "lower the target or raise the search limit")
     }
 
@@ -37,7 +37,7 @@ extension ErlangC {
     static func validate(maximumOccupancy: Double, searchLimit: Int) throws(StaffingError) {
         guard maximumOccupancy > 0, maximumOccupancy <= 1 else {
             throw StaffingError.invalidMaximumOccupancy.with(
-                "the maximum occupancy must be above 0% and at most 100% (got \(maximumOccupancy))")
+                "the maximum occupancy must be above 0% and at most 100% (got \(StaffingReport.percent(maximumOccupancy)))")
         }
         guard searchLimit >= 1 else {
             throw StaffingError.invalidAgents.with("the search limit must be at least 1 agent (got \(searchLimit))")

@@ -38,4 +38,9 @@ public struct QueueMeasures: Hashable, Sendable {
 extension Double {
     /// The value clamped to [0, 1] (rounding can push a probability a hair outside).
     var clampedToUnitInterval: Double { Swift.min(1, Swift.max(0, self)) }
+
+    /// The value as a person writes it in a message: `100`, `0.5`, `1e+12` (no trailing `.0`).
+    var plain: String {
+        abs(self) < 1e15 && self == rounded() ? String(Int(self)) : "\(self)"
+    }
 }

@@ -55,6 +55,21 @@ public struct StaffingError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The question needs more computation than the library allows itself (the message says why).
     public static let tooMuchWork = StaffingError(.tooMuchWork, "the computation exceeds its work bound")
 
+    /// The request field at fault, when one input alone is to blame (for diagnostics that point at it).
+    public var field: StaffingRequest.Field? {
+        switch code {
+        case .invalidVolume: .volume
+        case .invalidPeriod: .period
+        case .invalidHandleTime: .handleTime
+        case .invalidTarget: .target
+        case .invalidShrinkage: .shrinkage
+        case .invalidMaximumOccupancy: .maximumOccupancy
+        case .invalidPatience, .tooMuchWork: .patience
+        case .invalidAgents: .searchLimit
+        case .invalidTraffic, .unreachableTarget: nil
+        }
+    }
+
     /// A copy of this error with a more specific message (same kind).
     func with(_ message: String) -> StaffingError { StaffingError(code, message) }
 }

@@ -3,6 +3,26 @@
 /// Times are in seconds. Build one from plain values (the plan language bridges to it) and answer it with
 /// `StaffingResult(for:)`.
 public struct StaffingRequest: Hashable, Sendable {
+    /// The inputs of a request, to name the one an error is about.
+    public enum Field: String, Hashable, Sendable, CaseIterable {
+        /// `volume`.
+        case volume
+        /// `period`.
+        case period
+        /// `handleTime`.
+        case handleTime
+        /// `target`.
+        case target
+        /// `shrinkage`.
+        case shrinkage
+        /// `maximumOccupancy`.
+        case maximumOccupancy
+        /// `patience`.
+        case patience
+        /// `searchLimit`.
+        case searchLimit
+    }
+
     /// The number of contacts that arrive in one `period`.
     public var volume: Double
     /// The length of the period the volume arrives in, in seconds.
@@ -41,14 +61,14 @@ public struct StaffingRequest: Hashable, Sendable {
     /// Throws the first problem found, with a message naming the bad value and the expected range.
     public func validate() throws(StaffingError) {
         guard volume.isFinite, volume > 0 else {
-            throw StaffingError.invalidVolume.with("the volume must be a positive number of contacts (got \(volume))")
+            throw StaffingError.invalidVolume.with("the volume must be a positive number of contacts (got \(volume.plain))")
         }
         guard period.isFinite, period > 0 else {
-            throw StaffingError.invalidPeriod.with("the period must be a positive number of seconds (got \(period))")
+            throw StaffingError.invalidPeriod.with("the period must be a positive number of seconds (got \(period.plain))")
         }
         guard handleTime.isFinite, handleTime > 0 else {
             throw StaffingError.invalidHandleTime.with(
-                "the handle time must be a positive number of seconds (got \(handleTime))")
+                "the handle time must be a positive number of seconds (got \(handleTime.plain))")
         }
         try target.validate()
         guard shrinkage >= 0, shrinkage < 1 else {
@@ -58,8 +78,11 @@ public struct StaffingRequest: Hashable, Sendable {
         try ErlangC.validate(maximumOccupancy: maximumOccupancy, searchLimit: searchLimit)
         guard traffic.isFinite, traffic < Double(searchLimit) else {
             throw StaffingError.unreachableTarget.with(
-                "the traffic of \(traffic) Erlangs needs more than the search limit of \(searchLimit) agents; "
+                "the traffic of \(traffic.plain) Erlangs needs more than the search limit of \(searchLimit) agents; "
                     + "check the volume, period and handle time, or raise the search limit")
+        }
+        if let patience {
+            _ = try ErlangA(traffic: traffic, handleTime: handleTime, patience: patience)
         }
     }
 }

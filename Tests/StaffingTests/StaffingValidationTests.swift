@@ -60,6 +60,20 @@ import Testing
         }
     }
 
+    @Test func errorsNameTheFieldAtFault() throws {
+        let cases: [(StaffingRequest, StaffingRequest.Field?)] = [
+            (Self.request(volume: 0), .volume), (Self.request(period: -1), .period),
+            (Self.request(handleTime: 0), .handleTime), (Self.request(target: .init(fraction: 2, within: 1)), .target),
+            (Self.request(shrinkage: 1), .shrinkage), (Self.request(maximumOccupancy: 0), .maximumOccupancy),
+            (Self.request(patience: 0), .patience), (Self.request(patience: 1e9), .patience),
+            (Self.request(volume: 1e12), nil),
+        ]
+        for (request, field) in cases {
+            let error = try #require(throws: StaffingError.self) { try StaffingResult(for: request) }
+            #expect(error.field == field, "\(error.message)")
+        }
+    }
+
     @Test func errorsOfTheSameKindAreEqualWhateverTheirMessage() {
         #expect(StaffingError.invalidVolume == StaffingError.invalidVolume.with("another message"))
         #expect(StaffingError.invalidVolume != StaffingError.invalidPeriod)
