@@ -37,7 +37,8 @@ extension ErlangC {
     static func validate(maximumOccupancy: Double, searchLimit: Int) throws(StaffingError) {
         guard maximumOccupancy > 0, maximumOccupancy <= 1 else {
             throw StaffingError.invalidMaximumOccupancy.with(
-                "the maximum occupancy must be above 0% and at most 100% (got \(StaffingReport.percent(maximumOccupancy)))")
+                "the maximum occupancy must be above 0% and at most 100% (got \(StaffingReport.percent(maximumOccupancy)))"
+            )
         }
         guard searchLimit >= 1 else {
             throw StaffingError.invalidAgents.with("the search limit must be at least 1 agent (got \(searchLimit))")

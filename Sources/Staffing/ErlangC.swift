@@ -14,7 +14,8 @@ public struct ErlangC: Hashable, Sendable {
     /// Creates the model; throws if the traffic or the handle time is not positive and finite.
     public init(traffic: Double, handleTime: Double) throws(StaffingError) {
         guard traffic.isFinite, traffic > 0 else {
-            throw StaffingError.invalidTraffic.with("the traffic must be a positive number of Erlangs (got \(traffic.plain))")
+            throw StaffingError.invalidTraffic.with(
+                "the traffic must be a positive number of Erlangs (got \(traffic.plain))")
         }
         guard handleTime.isFinite, handleTime > 0 else {
             throw StaffingError.invalidHandleTime.with(

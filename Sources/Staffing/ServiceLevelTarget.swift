@@ -20,7 +20,8 @@ public struct ServiceLevelTarget: Hashable, Sendable, CustomStringConvertible {
     public func validate() throws(StaffingError) {
         guard fraction > 0, fraction <= 1 else {
             throw StaffingError.invalidTarget.with(
-                "the service-level fraction must be above 0% and at most 100% (got \(StaffingReport.percent(fraction)))")
+                "the service-level fraction must be above 0% and at most 100% (got \(StaffingReport.percent(fraction)))"
+            )
         }
         guard within.isFinite, within >= 0 else {
             throw StaffingError.invalidTarget.with(

@@ -61,10 +61,12 @@ public struct StaffingRequest: Hashable, Sendable {
     /// Throws the first problem found, with a message naming the bad value and the expected range.
     public func validate() throws(StaffingError) {
         guard volume.isFinite, volume > 0 else {
-            throw StaffingError.invalidVolume.with("the volume must be a positive number of contacts (got \(volume.plain))")
+            throw StaffingError.invalidVolume.with(
+                "the volume must be a positive number of contacts (got \(volume.plain))")
         }
         guard period.isFinite, period > 0 else {
-            throw StaffingError.invalidPeriod.with("the period must be a positive number of seconds (got \(period.plain))")
+            throw StaffingError.invalidPeriod.with(
+                "the period must be a positive number of seconds (got \(period.plain))")
         }
         guard handleTime.isFinite, handleTime > 0 else {
             throw StaffingError.invalidHandleTime.with(
