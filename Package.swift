@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
+        .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
     ]
 )
