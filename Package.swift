@@ -40,10 +40,11 @@ let package = Package(
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal"]),
         .target(name: "Staffing"),
+        .target(name: "Daemon", dependencies: ["CSystemd", "Plans", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -54,5 +55,6 @@ let package = Package(
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
     ]
 )
