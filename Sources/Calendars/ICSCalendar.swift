@@ -1,0 +1,102 @@
+import CICal
+import Foundation
+
+/// The text of an iCalendar (.ics) file, expanded through libical.
+public struct ICSCalendar: Hashable, Sendable {
+    /// The file path (or another name) used in messages.
+    public let source: String
+    /// The iCalendar text.
+    public let text: String
+
+    /// A calendar from text already in memory.
+    public init(text: String, source: String) {
+        self.text = text
+        self.source = source
+    }
+
+    /// Reads a calendar file; throws `CalendarError` (kind `.unreadableFile`) when it is missing or not UTF-8.
+    public static func load(path: String) throws -> ICSCalendar {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            throw CalendarError(.unreadableFile, "calendar file \(reason); check the path and permissions", source: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CalendarError(.unreadableFile, "calendar file is not UTF-8 text", source: path)
+        }
+        return ICSCalendar(text: text, source: path)
+    }
+
+    /// The zone the file declares for itself (`X-WR-TIMEZONE`), if any.
+    public var declaredTimeZone: String? {
+        ICSLines(text: text).lines.first { $0.name == "X-WR-TIMEZONE" }?.value?
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Every problem found without expanding: structure, libical parse errors, unknown TZIDs, bad or
+    /// never-matching RRULEs. Empty when the calendar is usable.
+    public func problems(floatingZone: ZoneRules) -> [CalendarError] {
+        LibICal.withLock {
+            do {
+                let document = try ICSDocument(text: text, source: source)
+                let parseErrors = document.parseErrors()
+                guard parseErrors.isEmpty else { return parseErrors }
+                return try events(in: document, floatingZone: floatingZone).compactMap { event, line in
+                    do {
+                        for rule in event.rules {
+                            let expander = RecurrenceExpander(
+                                rule: rule, start: event.start.local, isDate: event.start.isDate, zone: event.start.zone)
+                            _ = try expander.starts(lower: 0, upper: -1)
+                        }
+                        return nil
+                    } catch let error as CalendarError {
+                        return CalendarError(error.kind, error.message, source: source, line: document.ruleLine(after: line))
+                    }
+                }
+            } catch let error as CalendarError {
+                return [error.located(in: source)]
+            } catch {
+                return [CalendarError(.malformedICS, "\(error)", source: source)]
+            }
+        }
+    }
+
+    /// Occurrences touching `[from, to)`, sorted by start; floating times are read in `floatingZone`.
+    public func occurrences(from: Date, to: Date, floatingZone: ZoneRules) throws -> [CalendarOccurrence] {
+        try LibICal.withLock {
+            let document = try ICSDocument(text: text, source: source)
+            if let first = document.parseErrors().first { throw first }
+            let events = try events(in: document, floatingZone: floatingZone)
+            var replaced: [String: Set<Date>] = [:]
+            for (event, _) in events {
+                if let uid = event.uid, let instance = event.recurrenceID { replaced[uid, default: []].insert(instance.instant) }
+            }
+            var result: [CalendarOccurrence] = []
+            for (event, line) in events where !event.isCancelled {
+                let taken = event.recurrenceID == nil ? event.uid.flatMap { replaced[$0] } ?? [] : []
+                do {
+                    result += try event.occurrences(from: from, to: to, replaced: taken)
+                } catch let error as CalendarError {
+                    throw CalendarError(error.kind, error.message, source: source, line: document.ruleLine(after: line))
+                }
+            }
+            return result.sorted(by: CalendarOccurrence.ordered)
+        }
+    }
+
+    private func events(in document: ICSDocument, floatingZone: ZoneRules) throws -> [(ICSEvent, Int?)] {
+        let beginLines = document.lines.lines.filter { $0.text.uppercased() == "BEGIN:VEVENT" }.map(\.number)
+        return try document.events().enumerated().map { index, event in
+            let line = index < beginLines.count ? beginLines[index] : nil
+            return (try ICSEvent(event, document: document, floatingZone: floatingZone), line)
+        }
+    }
+}
+
+extension ICSDocument {
+    /// The line of the first RRULE after a VEVENT's BEGIN line, else that BEGIN line.
+    func ruleLine(after begin: Int?) -> Int? {
+        guard let begin else { return nil }
+        return lines.lines.first { $0.number > begin && ($0.name == "RRULE" || $0.name == "END") }
+            .flatMap { $0.name == "RRULE" ? $0.number : nil } ?? begin
+    }
+}
