@@ -63,13 +63,14 @@ struct ICSLines {
             if line.name == "BEGIN" {
                 open.append((value.uppercased(), line.number))
             } else if line.name == "END" {
-                guard let last = open.popLast(), last.name == value.uppercased() else {
-                    errors.append(
-                        CalendarError(
-                            .malformedICS, "'END:\(value)' does not close an open 'BEGIN:\(value)'",
-                            source: source, line: line.number))
+                guard let last = open.last, last.name == value.uppercased() else {
+                    let message =
+                        open.last.map { "'END:\(value)' while 'BEGIN:\($0.name)' (line \($0.line)) is open; add 'END:\($0.name)' first" }
+                        ?? "'END:\(value)' has no matching 'BEGIN:\(value)'"
+                    errors.append(CalendarError(.malformedICS, message, source: source, line: line.number))
                     return errors
                 }
+                open.removeLast()
             }
         }
         if let unclosed = open.last {
