@@ -59,33 +59,9 @@ public struct EventCalendar: Hashable, Sendable {
         return result.sorted(by: CalendarOccurrence.ordered)
     }
 
-    /// Every problem in the calendar's sources, found without expanding (for `forewarn check`).
+    /// Every problem in the calendar's sources, found without expanding (for `forewarn check`): bad or
+    /// never-matching rules, backwards ranges, unreadable or malformed .ics files with their lines, unknown TZIDs.
     public func problems() -> [CalendarError] {
-        let zone = ZoneRules(timeZone: timeZone)
-        return sources.flatMap { source -> [CalendarError] in
-            switch source {
-            case .event(let event):
-                return event.problems()
-            case .recurring(let event):
-                do {
-                    _ = try LibICal.withLock { try event.occurrences(from: .distantPast, to: .distantPast, zone: zone) }
-                    return []
-                } catch let error as CalendarError {
-                    return [error]
-                } catch {
-                    return [CalendarError(.invalidRule, "\(error)")]
-                }
-            case .ics(let calendar):
-                return calendar.problems(floatingZone: zone)
-            case .icsFile(let path):
-                do {
-                    return try ICSCalendar.load(path: path).problems(floatingZone: zone)
-                } catch let error as CalendarError {
-                    return [error]
-                } catch {
-                    return [CalendarError(.unreadableFile, "\(error)", source: path)]
-                }
-            }
-        }
+        sources.flatMap { $0.problems(timeZone: timeZone) }
     }
 }

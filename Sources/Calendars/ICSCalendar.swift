@@ -18,7 +18,8 @@ public struct ICSCalendar: Hashable, Sendable {
     public static func load(path: String) throws -> ICSCalendar {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            throw CalendarError(.unreadableFile, "calendar file \(reason); check the path and permissions", source: path)
+            throw CalendarError(
+                .unreadableFile, "calendar file \(reason); check the path and permissions", source: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CalendarError(.unreadableFile, "calendar file is not UTF-8 text", source: path)
@@ -32,34 +33,6 @@ public struct ICSCalendar: Hashable, Sendable {
             .trimmingCharacters(in: .whitespaces)
     }
 
-    /// Every problem found without expanding: structure, libical parse errors, unknown TZIDs, bad or
-    /// never-matching RRULEs. Empty when the calendar is usable.
-    public func problems(floatingZone: ZoneRules) -> [CalendarError] {
-        LibICal.withLock {
-            do {
-                let document = try ICSDocument(text: text, source: source)
-                let parseErrors = document.parseErrors()
-                guard parseErrors.isEmpty else { return parseErrors }
-                return try events(in: document, floatingZone: floatingZone).compactMap { event, line in
-                    do {
-                        for rule in event.rules {
-                            let expander = RecurrenceExpander(
-                                rule: rule, start: event.start.local, isDate: event.start.isDate, zone: event.start.zone)
-                            _ = try expander.starts(lower: 0, upper: -1)
-                        }
-                        return nil
-                    } catch let error as CalendarError {
-                        return CalendarError(error.kind, error.message, source: source, line: document.ruleLine(after: line))
-                    }
-                }
-            } catch let error as CalendarError {
-                return [error.located(in: source)]
-            } catch {
-                return [CalendarError(.malformedICS, "\(error)", source: source)]
-            }
-        }
-    }
-
     /// Occurrences touching `[from, to)`, sorted by start; floating times are read in `floatingZone`.
     public func occurrences(from: Date, to: Date, floatingZone: ZoneRules) throws -> [CalendarOccurrence] {
         try LibICal.withLock {
@@ -68,7 +41,9 @@ public struct ICSCalendar: Hashable, Sendable {
             let events = try events(in: document, floatingZone: floatingZone)
             var replaced: [String: Set<Date>] = [:]
             for (event, _) in events {
-                if let uid = event.uid, let instance = event.recurrenceID { replaced[uid, default: []].insert(instance.instant) }
+                if let uid = event.uid, let instance = event.recurrenceID {
+                    replaced[uid, default: []].insert(instance.instant)
+                }
             }
             var result: [CalendarOccurrence] = []
             for (event, line) in events where !event.isCancelled {
@@ -83,7 +58,7 @@ public struct ICSCalendar: Hashable, Sendable {
         }
     }
 
-    private func events(in document: ICSDocument, floatingZone: ZoneRules) throws -> [(ICSEvent, Int?)] {
+    func events(in document: ICSDocument, floatingZone: ZoneRules) throws -> [(ICSEvent, Int?)] {
         let beginLines = document.lines.lines.filter { $0.text.uppercased() == "BEGIN:VEVENT" }.map(\.number)
         return try document.events().enumerated().map { index, event in
             let line = index < beginLines.count ? beginLines[index] : nil

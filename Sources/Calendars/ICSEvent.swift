@@ -67,9 +67,10 @@ struct ICSEvent {
         }
         exclusions = try times(ICAL_EXDATE_PROPERTY, icalproperty_get_exdate)
         recurrenceID = try times(ICAL_RECURRENCEID_PROPERTY, icalproperty_get_recurrenceid).first
-        isCancelled = document.properties(of: event, kind: ICAL_STATUS_PROPERTY).first.map {
-            icalproperty_get_status($0) == ICAL_STATUS_CANCELLED
-        } ?? false
+        isCancelled =
+            document.properties(of: event, kind: ICAL_STATUS_PROPERTY).first.map {
+                icalproperty_get_status($0) == ICAL_STATUS_CANCELLED
+            } ?? false
         line = document.lines.firstLine(containing: "SUMMARY:\(summary)")
     }
 

@@ -48,7 +48,8 @@ struct ICSLines {
         if let first = lines.first, first.text.uppercased() != "BEGIN:VCALENDAR" {
             errors.append(
                 CalendarError(
-                    .malformedICS, "expected 'BEGIN:VCALENDAR' first, found '\(first.text.prefix(40))'; is this an .ics file?",
+                    .malformedICS,
+                    "expected 'BEGIN:VCALENDAR' first, found '\(first.text.prefix(40))'; is this an .ics file?",
                     source: source, line: first.number))
             return errors
         }
@@ -65,7 +66,9 @@ struct ICSLines {
             } else if line.name == "END" {
                 guard let last = open.last, last.name == value.uppercased() else {
                     let message =
-                        open.last.map { "'END:\(value)' while 'BEGIN:\($0.name)' (line \($0.line)) is open; add 'END:\($0.name)' first" }
+                        open.last.map {
+                            "'END:\(value)' while 'BEGIN:\($0.name)' (line \($0.line)) is open; add 'END:\($0.name)' first"
+                        }
                         ?? "'END:\(value)' has no matching 'BEGIN:\(value)'"
                     errors.append(CalendarError(.malformedICS, message, source: source, line: line.number))
                     return errors
@@ -80,7 +83,8 @@ struct ICSLines {
                     source: source, line: unclosed.line))
         }
         if lines.isEmpty {
-            errors.append(CalendarError(.malformedICS, "the file is empty; expected an iCalendar VCALENDAR", source: source))
+            errors.append(
+                CalendarError(.malformedICS, "the file is empty; expected an iCalendar VCALENDAR", source: source))
         }
         return errors
     }

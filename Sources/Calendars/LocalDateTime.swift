@@ -38,7 +38,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public init(wallSeconds: Int64) {
         let days = wallSeconds >= 0 ? wallSeconds / 86_400 : (wallSeconds - 86_399) / 86_400
         let rest = Int(wallSeconds - days * 86_400)
-        self.init(date: LocalDate(daysSinceEpoch: Int(days)), hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60)
+        self.init(
+            date: LocalDate(daysSinceEpoch: Int(days)), hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.

@@ -35,7 +35,8 @@ extension OpeningHours {
             let ends = item.split(separator: "-").map { weekdayNames[String($0)] }
             guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil else {
                 throw CalendarError(
-                    .invalidEntry, "opening-hours rule '\(rule)': unknown weekday '\(item)'; use mon tue wed thu fri sat sun")
+                    .invalidEntry,
+                    "opening-hours rule '\(rule)': unknown weekday '\(item)'; use mon tue wed thu fri sat sun")
             }
             let count = (last - first + 7) % 7
             return (0...count).map { (first - 1 + $0) % 7 + 1 }
@@ -53,11 +54,13 @@ extension DayHours {
         }
         let intervals = try trimmed.split(separator: ",").map { item -> OpeningInterval in
             let bounds = item.trimmingCharacters(in: .whitespaces).split(separator: "-")
-            guard bounds.count == 2, let opens = TimeOfDay(parsing: bounds[0]), let closes = TimeOfDay(parsing: bounds[1]),
+            guard bounds.count == 2, let opens = TimeOfDay(parsing: bounds[0]),
+                let closes = TimeOfDay(parsing: bounds[1]),
                 opens.minutes < 1440, opens != closes
             else {
                 throw CalendarError(
-                    .invalidEntry, "opening hours '\(item)' must read like '09:00-20:00' (or 'closed'), with distinct times")
+                    .invalidEntry,
+                    "opening hours '\(item)' must read like '09:00-20:00' (or 'closed'), with distinct times")
             }
             return OpeningInterval(opens: opens, closes: closes)
         }

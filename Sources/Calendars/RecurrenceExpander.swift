@@ -32,7 +32,8 @@ struct RecurrenceExpander {
         guard let first = next(iterator) else {
             throw CalendarError(
                 .invalidRule,
-                "recurrence rule '\(ruleText)' from \(start) never produces an occurrence; check UNTIL and the BY* parts")
+                "recurrence rule '\(ruleText)' from \(start) never produces an occurrence; check UNTIL and the BY* parts"
+            )
         }
         var current: LocalDateTime? = first
         if rule.count == 0, lower > first.wallSeconds {
@@ -67,7 +68,8 @@ struct RecurrenceExpander {
         icalerror_clear_errno()
         guard let iterator = icalrecur_iterator_new(rule, .floating(start, isDate: isDate)) else {
             let text = ruleText
-            let reason = RecurrenceRule.impossibility(of: text).map { "never matches: \($0)" }
+            let reason =
+                RecurrenceRule.impossibility(of: text).map { "never matches: \($0)" }
                 ?? "is rejected by libical (\(LibICal.currentErrorText() ?? "unknown reason"))"
             throw CalendarError(.invalidRule, "recurrence rule '\(text)' \(reason)")
         }

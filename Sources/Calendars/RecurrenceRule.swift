@@ -1,6 +1,5 @@
-import Foundation
-
 import CICal
+import Foundation
 
 /// An RFC 5545 recurrence rule (`FREQ=MONTHLY;BYDAY=-1FR`), checked by libical when created.
 public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {

@@ -47,7 +47,8 @@ public struct RecurringEvent: Hashable, Sendable {
             }
         let expander = RecurrenceExpander(rule: try rule.parsed(), start: first, isDate: isDate, zone: zone)
         let starts = try expander.starts(
-            lower: Int64(from.timeIntervalSince1970) - reach - 2 * 86_400, upper: Int64(to.timeIntervalSince1970) + 2 * 86_400)
+            lower: Int64(from.timeIntervalSince1970) - reach - 2 * 86_400,
+            upper: Int64(to.timeIntervalSince1970) + 2 * 86_400)
         return starts.filter { !excludedDates.contains($0.date) }.map { local in
             let begin = zone.date(of: local)
             let end: Date =

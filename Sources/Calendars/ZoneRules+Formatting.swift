@@ -29,6 +29,7 @@ extension ZoneRules {
         if let exact = formatter.date(from: text) { return exact }
         throw CalendarError(
             .invalidEntry,
-            "'\(text)' is not a date; use YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO 8601 instant such as 2026-09-18T00:00:00Z")
+            "'\(text)' is not a date; use YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO 8601 instant such as 2026-09-18T00:00:00Z"
+        )
     }
 }

@@ -47,7 +47,9 @@ struct CalendarExpandCommand: ParsableCommand {
         }
         let zoneName = timezone ?? calendar.declaredTimeZone ?? "UTC"
         guard let zone = TimeZone(identifier: zoneName) else {
-            throw failure("unknown time zone '\(zoneName)'; use an IANA name such as America/Santiago", status: timezone == nil ? 1 : 2)
+            throw failure(
+                "unknown time zone '\(zoneName)'; use an IANA name such as America/Santiago",
+                status: timezone == nil ? 1 : 2)
         }
         let rules = ZoneRules(timeZone: zone)
         let window: (from: Date, to: Date)

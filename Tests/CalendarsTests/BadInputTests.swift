@@ -64,7 +64,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31", "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31",
+        "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30",
     ])
     func inlineRuleThatNeverMatches(rule: String) {
         #expect {
@@ -108,7 +109,8 @@ import Testing
             return error.kind == .unreadableFile && error.description.hasPrefix("/nonexistent/forewarn/cal.ics: error:")
         }
         let calendar = EventCalendar(
-            name: "x", timeZone: TimeZone(identifier: "UTC")!, sources: [.icsFile(path: "/nonexistent/forewarn/cal.ics")])
+            name: "x", timeZone: TimeZone(identifier: "UTC")!,
+            sources: [.icsFile(path: "/nonexistent/forewarn/cal.ics")])
         #expect(calendar.problems().map(\.kind) == [.unreadableFile])
     }
 
@@ -119,7 +121,11 @@ import Testing
     @Test func backwardsWindowAndRange() {
         let calendar = EventCalendar(
             name: "x", timeZone: TimeZone(identifier: "UTC")!,
-            sources: [.event(InlineEvent(summary: "r", span: .dates(Fixture.date("2026-05-02"), through: Fixture.date("2026-05-01"))))])
+            sources: [
+                .event(
+                    InlineEvent(
+                        summary: "r", span: .dates(Fixture.date("2026-05-02"), through: Fixture.date("2026-05-01"))))
+            ])
         #expect(throws: CalendarError.self) { try calendar.occurrences(from: year.to, to: year.from) }
         #expect(throws: CalendarError.self) { try calendar.occurrences(from: year.from, to: year.to) }
         #expect(calendar.problems().count == 1)

@@ -17,39 +17,48 @@ import Testing
     }
 
     @Test func newYorkSpringForwardShiftsTheMissingTimeForward() throws {
-        let found = try daily(at: "2026-03-06T02:30", zone: "America/New_York", from: "2026-03-06T00:00", to: "2026-03-11T00:00")
-        #expect(found.map(\.start) == [
-            Fixture.instant("2026-03-06T07:30:00Z"), Fixture.instant("2026-03-07T07:30:00Z"),
-            Fixture.instant("2026-03-08T07:30:00Z"),  // 02:30 does not exist: 03:30 EDT
-            Fixture.instant("2026-03-09T06:30:00Z"), Fixture.instant("2026-03-10T06:30:00Z"),
-        ])
+        let found = try daily(
+            at: "2026-03-06T02:30", zone: "America/New_York", from: "2026-03-06T00:00", to: "2026-03-11T00:00")
+        #expect(
+            found.map(\.start) == [
+                Fixture.instant("2026-03-06T07:30:00Z"), Fixture.instant("2026-03-07T07:30:00Z"),
+                Fixture.instant("2026-03-08T07:30:00Z"),  // 02:30 does not exist: 03:30 EDT
+                Fixture.instant("2026-03-09T06:30:00Z"), Fixture.instant("2026-03-10T06:30:00Z"),
+            ])
     }
 
     @Test func newYorkFallBackTakesTheFirstOfTwoReadings() throws {
-        let found = try daily(at: "2026-10-30T01:30", zone: "America/New_York", from: "2026-10-30T00:00", to: "2026-11-03T00:00")
-        #expect(found.map(\.start) == [
-            Fixture.instant("2026-10-30T05:30:00Z"), Fixture.instant("2026-10-31T05:30:00Z"),
-            Fixture.instant("2026-11-01T05:30:00Z"),  // 01:30 EDT, not 01:30 EST an hour later
-            Fixture.instant("2026-11-02T06:30:00Z"),
-        ])
+        let found = try daily(
+            at: "2026-10-30T01:30", zone: "America/New_York", from: "2026-10-30T00:00", to: "2026-11-03T00:00")
+        #expect(
+            found.map(\.start) == [
+                Fixture.instant("2026-10-30T05:30:00Z"), Fixture.instant("2026-10-31T05:30:00Z"),
+                Fixture.instant("2026-11-01T05:30:00Z"),  // 01:30 EDT, not 01:30 EST an hour later
+                Fixture.instant("2026-11-02T06:30:00Z"),
+            ])
     }
 
     @Test func madridTransitions() throws {
-        let spring = try daily(at: "2026-03-28T02:30", zone: "Europe/Madrid", from: "2026-03-28T00:00", to: "2026-03-31T00:00")
-        #expect(spring.map(\.start) == [
-            Fixture.instant("2026-03-28T01:30:00Z"), Fixture.instant("2026-03-29T01:30:00Z"),
-            Fixture.instant("2026-03-30T00:30:00Z"),
-        ])
-        let autumn = try daily(at: "2026-10-24T02:30", zone: "Europe/Madrid", from: "2026-10-24T00:00", to: "2026-10-27T00:00")
-        #expect(autumn.map(\.start) == [
-            Fixture.instant("2026-10-24T00:30:00Z"), Fixture.instant("2026-10-25T00:30:00Z"),
-            Fixture.instant("2026-10-26T01:30:00Z"),
-        ])
+        let spring = try daily(
+            at: "2026-03-28T02:30", zone: "Europe/Madrid", from: "2026-03-28T00:00", to: "2026-03-31T00:00")
+        #expect(
+            spring.map(\.start) == [
+                Fixture.instant("2026-03-28T01:30:00Z"), Fixture.instant("2026-03-29T01:30:00Z"),
+                Fixture.instant("2026-03-30T00:30:00Z"),
+            ])
+        let autumn = try daily(
+            at: "2026-10-24T02:30", zone: "Europe/Madrid", from: "2026-10-24T00:00", to: "2026-10-27T00:00")
+        #expect(
+            autumn.map(\.start) == [
+                Fixture.instant("2026-10-24T00:30:00Z"), Fixture.instant("2026-10-25T00:30:00Z"),
+                Fixture.instant("2026-10-26T01:30:00Z"),
+            ])
     }
 
     @Test func santiagoMidnightGapMakesAShortAllDayEvent() throws {
         let event = RecurringEvent(
-            summary: "day", start: .date(Fixture.date("2026-09-04")), length: .days(1), rule: try RecurrenceRule("FREQ=DAILY"))
+            summary: "day", start: .date(Fixture.date("2026-09-04")), length: .days(1),
+            rule: try RecurrenceRule("FREQ=DAILY"))
         let calendar = EventCalendar(
             name: "cl", timeZone: TimeZone(identifier: "America/Santiago")!, sources: [.recurring(event)])
         let found = try calendar.occurrences(

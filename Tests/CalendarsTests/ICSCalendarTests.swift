@@ -13,17 +13,19 @@ import Testing
     }
 
     @Test func zonesFromVTimezoneIANAUTCAndFloating() throws {
-        let found = try expand("zones.ics", zone: "America/Santiago", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
+        let found = try expand(
+            "zones.ics", zone: "America/Santiago", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
         func start(_ summary: String) -> [Date] { found.filter { $0.summary == summary }.map(\.start) }
         #expect(start("VTIMEZONE winter") == [Fixture.instant("2026-01-15T14:00:00Z")])
         #expect(start("VTIMEZONE summer") == [Fixture.instant("2026-07-15T13:00:00Z")])
         #expect(start("IANA Santiago") == [Fixture.instant("2026-09-18T13:00:00Z")])
         #expect(start("UTC value") == [Fixture.instant("2026-06-01T12:00:00Z")])
         #expect(start("Floating value") == [Fixture.instant("2026-06-01T16:00:00Z")])
-        #expect(start("Weekly across DST") == [
-            Fixture.instant("2026-03-01T14:00:00Z"), Fixture.instant("2026-03-08T13:00:00Z"),
-            Fixture.instant("2026-03-15T13:00:00Z"),
-        ])
+        #expect(
+            start("Weekly across DST") == [
+                Fixture.instant("2026-03-01T14:00:00Z"), Fixture.instant("2026-03-08T13:00:00Z"),
+                Fixture.instant("2026-03-15T13:00:00Z"),
+            ])
         let santiago = try #require(found.first { $0.summary == "IANA Santiago" })
         #expect(santiago.end == Fixture.instant("2026-09-18T15:00:00Z"))
         #expect(santiago.uid == "iana@test")
@@ -31,7 +33,8 @@ import Testing
     }
 
     @Test func allDayAndMultiDayEvents() throws {
-        let found = try expand("events.ics", zone: "Europe/Madrid", from: "2026-10-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
+        let found = try expand(
+            "events.ics", zone: "Europe/Madrid", from: "2026-10-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
         let christmas = try #require(found.first { $0.uid == "single-day@test" })
         #expect(christmas.summary == "Christmas, closed")
         #expect(christmas.allDay)
@@ -45,27 +48,31 @@ import Testing
     }
 
     @Test func exdateRdateAndOverrides() throws {
-        let found = try expand("events.ics", zone: "Europe/Madrid", from: "2026-11-01T00:00:00Z", to: "2026-11-30T00:00:00Z")
+        let found = try expand(
+            "events.ics", zone: "Europe/Madrid", from: "2026-11-01T00:00:00Z", to: "2026-11-30T00:00:00Z")
         let standups = found.filter { $0.uid == "standup@test" }
-        #expect(standups.map(\.start) == [
-            Fixture.instant("2026-11-02T08:30:00Z"), Fixture.instant("2026-11-06T08:30:00Z"),
-            Fixture.instant("2026-11-07T10:00:00Z"), Fixture.instant("2026-11-09T08:30:00Z"),
-            Fixture.instant("2026-11-11T14:00:00Z"), Fixture.instant("2026-11-18T08:30:00Z"),
-            Fixture.instant("2026-11-20T08:30:00Z"),
-        ])
+        #expect(
+            standups.map(\.start) == [
+                Fixture.instant("2026-11-02T08:30:00Z"), Fixture.instant("2026-11-06T08:30:00Z"),
+                Fixture.instant("2026-11-07T10:00:00Z"), Fixture.instant("2026-11-09T08:30:00Z"),
+                Fixture.instant("2026-11-11T14:00:00Z"), Fixture.instant("2026-11-18T08:30:00Z"),
+                Fixture.instant("2026-11-20T08:30:00Z"),
+            ])
         #expect(standups.allSatisfy { $0.end.timeIntervalSince($0.start) == 900 })
         #expect(standups.filter { $0.summary == "Standup (moved)" }.count == 1)
     }
 
     @Test func allDayRuleInsideVEvent() throws {
-        let found = try expand("events.ics", zone: "Europe/Madrid", from: "2026-11-01T00:00:00Z", to: "2027-12-31T00:00:00Z")
+        let found = try expand(
+            "events.ics", zone: "Europe/Madrid", from: "2026-11-01T00:00:00Z", to: "2027-12-31T00:00:00Z")
         let rules = Fixture.zone("Europe/Madrid")
         let sales = found.filter { $0.uid == "monthly-allday@test" }.map { rules.local(at: $0.start).date.description }
         #expect(sales == ["2026-11-30", "2026-12-28", "2027-01-25"])
     }
 
     @Test func windowIsHalfOpenAndKeepsEventsThatStartedBefore() throws {
-        let found = try expand("events.ics", zone: "Europe/Madrid", from: "2026-12-25T23:00:00Z", to: "2026-12-26T23:00:00Z")
+        let found = try expand(
+            "events.ics", zone: "Europe/Madrid", from: "2026-12-25T23:00:00Z", to: "2026-12-26T23:00:00Z")
         #expect(found.map(\.uid) == ["multi-day@test"])
     }
 
@@ -83,11 +90,13 @@ import Testing
     }
 
     @Test func csvLinesUseTheZoneOffsetAndQuoteCommas() throws {
-        let found = try expand("events.ics", zone: "Europe/Madrid", from: "2026-12-25T00:00:00Z", to: "2026-12-25T01:00:00Z")
+        let found = try expand(
+            "events.ics", zone: "Europe/Madrid", from: "2026-12-25T00:00:00Z", to: "2026-12-25T01:00:00Z")
         let rules = Fixture.zone("Europe/Madrid")
-        #expect(found.map(rules.csvLine) == [
-            "2026-12-24T00:00:00+01:00,2026-12-27T00:00:00+01:00,Holiday hours",
-            "2026-12-25T00:00:00+01:00,2026-12-26T00:00:00+01:00,\"Christmas, closed\"",
-        ])
+        #expect(
+            found.map(rules.csvLine) == [
+                "2026-12-24T00:00:00+01:00,2026-12-27T00:00:00+01:00,Holiday hours",
+                "2026-12-25T00:00:00+01:00,2026-12-26T00:00:00+01:00,\"Christmas, closed\"",
+            ])
     }
 }

@@ -10,7 +10,10 @@ import Testing
         let calendar = EventCalendar(
             name: "sales-days", timeZone: santiago,
             sources: [
-                .event(InlineEvent(summary: "CyberDay", span: .dates(Fixture.date("2026-06-01"), through: Fixture.date("2026-06-03")))),
+                .event(
+                    InlineEvent(
+                        summary: "CyberDay",
+                        span: .dates(Fixture.date("2026-06-01"), through: Fixture.date("2026-06-03")))),
                 .event(InlineEvent(summary: "Fiestas Patrias", span: .date(Fixture.date("2026-09-18")))),
                 .event(
                     InlineEvent(
@@ -36,9 +39,10 @@ import Testing
         let rules = Fixture.zone("America/Santiago")
         let found = try calendar.occurrences(
             from: Fixture.instant("2026-01-01T00:00:00Z"), to: Fixture.instant("2026-07-01T00:00:00Z"))
-        #expect(found.map { rules.local(at: $0.start).date.description } == [
-            "2026-01-30", "2026-02-27", "2026-03-31", "2026-05-29", "2026-06-30",
-        ])
+        #expect(
+            found.map { rules.local(at: $0.start).date.description } == [
+                "2026-01-30", "2026-02-27", "2026-03-31", "2026-05-29", "2026-06-30",
+            ])
         #expect(found.allSatisfy { $0.allDay })
     }
 

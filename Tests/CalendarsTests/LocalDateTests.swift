@@ -7,7 +7,8 @@ import Testing
     @Test func civilDaysAgreeWithFoundation() {
         var gregorian = Calendar(identifier: .gregorian)
         gregorian.timeZone = TimeZone(identifier: "UTC")!
-        for offset in stride(from: -130_000, through: 150_000, by: 97) {  // 1614…2380: Foundation turns Julian before 1582
+        // 1614…2380 only: Foundation's Gregorian calendar turns Julian before 1582.
+        for offset in stride(from: -130_000, through: 150_000, by: 97) {
             let date = Date(timeIntervalSince1970: TimeInterval(offset) * 86_400)
             let parts = gregorian.dateComponents([.year, .month, .day, .weekday], from: date)
             let local = LocalDate(daysSinceEpoch: offset)

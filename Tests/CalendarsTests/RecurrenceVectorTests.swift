@@ -31,7 +31,8 @@ struct RecurrenceVector: Decodable, CustomTestStringConvertible, Sendable {
     @Test func vectorsCoverEveryRulePart() {
         let text = RecurrenceVector.all.map(\.rule).joined(separator: ";")
         for part in [
-            "FREQ=YEARLY", "FREQ=MONTHLY", "FREQ=WEEKLY", "FREQ=DAILY", "BYDAY=", "BYMONTHDAY=", "BYMONTH=", "BYSETPOS=",
+            "FREQ=YEARLY", "FREQ=MONTHLY", "FREQ=WEEKLY", "FREQ=DAILY", "BYDAY=", "BYMONTHDAY=", "BYMONTH=",
+            "BYSETPOS=",
             "BYYEARDAY=", "BYWEEKNO=", "BYHOUR=", "BYMINUTE=", "BYSECOND=", "COUNT=", "UNTIL=", "INTERVAL=", "WKST=",
         ] {
             #expect(text.contains(part), "no vector uses \(part)")
@@ -44,7 +45,8 @@ struct RecurrenceVector: Decodable, CustomTestStringConvertible, Sendable {
         let event = RecurringEvent(
             summary: vector.name, start: .dateTime(Fixture.local(vector.dtstart)), length: .seconds(0),
             rule: try RecurrenceRule(vector.rule))
-        let calendar = EventCalendar(name: vector.name, timeZone: TimeZone(identifier: "UTC")!, sources: [.recurring(event)])
+        let calendar = EventCalendar(
+            name: vector.name, timeZone: TimeZone(identifier: "UTC")!, sources: [.recurring(event)])
         let occurrences = try calendar.occurrences(
             from: utc.date(of: Fixture.local(vector.from)), to: utc.date(of: Fixture.local(vector.to)))
         #expect(occurrences.map { utc.local(at: $0.start).description } == vector.expected)
