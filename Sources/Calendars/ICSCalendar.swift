@@ -8,9 +8,9 @@ public struct ICSCalendar: Hashable, Sendable {
     /// The iCalendar text.
     public let text: String
 
-    /// A calendar from text already in memory.
+    /// A calendar from text already in memory; a leading byte-order mark is dropped.
     public init(text: String, source: String) {
-        self.text = text
+        self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         self.source = source
     }
 

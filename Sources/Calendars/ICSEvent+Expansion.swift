@@ -12,7 +12,11 @@ extension ICSEvent {
         let upper = Int64(to.timeIntervalSince1970) + 2 * 86_400
         var starts: Set<LocalDateTime> = [start.local]
         for rule in rules {
-            let expander = RecurrenceExpander(rule: rule, start: start.local, isDate: start.isDate, zone: zone)
+            var expander = RecurrenceExpander(rule: rule, start: start.local, isDate: start.isDate, zone: zone)
+            // RFC 5545 §3.3.10: DTSTART always counts as the first occurrence, also towards COUNT.
+            if expander.rule.count > 1, try expander.starts(lower: .min, upper: start.local.wallSeconds).isEmpty {
+                expander.rule.count -= 1
+            }
             starts.formUnion(try expander.starts(lower: lower, upper: upper))
         }
         for extra in extraStarts {

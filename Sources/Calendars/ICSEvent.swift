@@ -36,8 +36,6 @@ struct ICSEvent {
     var recurrenceID: Time?
     /// Whether STATUS is CANCELLED.
     var isCancelled: Bool
-    /// The line where the event's DTSTART is, for messages.
-    var line: Int?
 
     /// Reads a VEVENT. Call under the lock.
     init(_ event: OpaquePointer, document: ICSDocument, floatingZone: ZoneRules) throws {
@@ -71,7 +69,6 @@ struct ICSEvent {
             document.properties(of: event, kind: ICAL_STATUS_PROPERTY).first.map {
                 icalproperty_get_status($0) == ICAL_STATUS_CANCELLED
             } ?? false
-        line = document.lines.firstLine(containing: "SUMMARY:\(summary)")
     }
 
     private static func time(

@@ -99,4 +99,32 @@ import Testing
                 "2026-12-25T00:00:00+01:00,2026-12-26T00:00:00+01:00,\"Christmas, closed\"",
             ])
     }
+
+    @Test func byteOrderMarkBareLineFeedsAndFoldedLines() throws {
+        let text =
+            "\u{FEFF}BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:fold@test\nDTSTART;VALUE=DATE:20260918\n"
+            + "SUMMARY:Fiestas\n  Patrias\nEND:VEVENT\nEND:VCALENDAR\n"
+        let calendar = ICSCalendar(text: text, source: "inline.ics")
+        let rules = Fixture.zone("America/Santiago")
+        #expect(calendar.problems(floatingZone: rules).isEmpty)
+        let found = try calendar.occurrences(
+            from: Fixture.instant("2026-09-01T00:00:00Z"), to: Fixture.instant("2026-10-01T00:00:00Z"),
+            floatingZone: rules)
+        #expect(found.map(\.summary) == ["Fiestas Patrias"])
+        #expect(found.first?.start == Fixture.instant("2026-09-18T03:00:00Z"))
+    }
+
+    @Test func dtstartIsTheFirstInstanceEvenWhenTheRuleSkipsIt() throws {
+        let text = """
+            BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:first@test\r\nDTSTART:20260101T090000Z\r\n\
+            RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2\r\nSUMMARY:Kick-off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n
+            """
+        let found = try ICSCalendar(text: text, source: "inline.ics").occurrences(
+            from: Fixture.instant("2026-01-01T00:00:00Z"), to: Fixture.instant("2026-02-01T00:00:00Z"),
+            floatingZone: Fixture.zone("UTC"))
+        #expect(
+            found.map(\.start) == [
+                Fixture.instant("2026-01-01T09:00:00Z"), Fixture.instant("2026-01-05T09:00:00Z"),
+            ], "RFC 5545: DTSTART counts towards COUNT=2")
+    }
 }
