@@ -39,6 +39,7 @@ public struct EventCalendar: Hashable, Sendable {
         let zone = ZoneRules(timeZone: timeZone)
         var result: [CalendarOccurrence] = []
         for source in sources {
+            let remaining = Self.maximumOccurrences - result.count
             switch source {
             case .event(let event):
                 let occurrence = try event.occurrence(in: zone)
@@ -46,9 +47,10 @@ public struct EventCalendar: Hashable, Sendable {
             case .recurring(let event):
                 result += try LibICal.withLock { try event.occurrences(from: from, to: to, zone: zone) }
             case .ics(let calendar):
-                result += try calendar.occurrences(from: from, to: to, floatingZone: zone)
+                result += try calendar.occurrences(from: from, to: to, floatingZone: zone, limit: remaining)
             case .icsFile(let path):
-                result += try ICSCalendar.load(path: path).occurrences(from: from, to: to, floatingZone: zone)
+                result += try ICSCalendar.load(path: path).occurrences(
+                    from: from, to: to, floatingZone: zone, limit: remaining)
             }
             guard result.count <= Self.maximumOccurrences else {
                 throw CalendarError(

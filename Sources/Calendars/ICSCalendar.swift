@@ -34,7 +34,10 @@ public struct ICSCalendar: Hashable, Sendable {
     }
 
     /// Occurrences touching `[from, to)`, sorted by start; floating times are read in `floatingZone`.
-    public func occurrences(from: Date, to: Date, floatingZone: ZoneRules) throws -> [CalendarOccurrence] {
+    /// Throws `.limitExceeded` as soon as there are more than `limit`.
+    public func occurrences(
+        from: Date, to: Date, floatingZone: ZoneRules, limit: Int = EventCalendar.maximumOccurrences
+    ) throws -> [CalendarOccurrence] {
         try LibICal.withLock {
             let document = try ICSDocument(text: text, source: source)
             if let first = document.parseErrors().first { throw first }
@@ -52,6 +55,11 @@ public struct ICSCalendar: Hashable, Sendable {
                     result += try event.occurrences(from: from, to: to, replaced: taken)
                 } catch let error as CalendarError {
                     throw CalendarError(error.kind, error.message, source: source, line: document.ruleLine(after: line))
+                }
+                guard result.count <= limit else {
+                    throw CalendarError(
+                        .limitExceeded, "more than \(limit) occurrences in the window; narrow the window",
+                        source: source)
                 }
             }
             return result.sorted(by: CalendarOccurrence.ordered)

@@ -135,4 +135,16 @@ import Testing
         #expect(throws: CalendarError.self) { try Fixture.zone("UTC").instant(parsing: "2026-02-30") }
         #expect(throws: CalendarError.self) { try Fixture.zone("UTC").instant(parsing: "tomorrow") }
     }
+
+    @Test func occurrenceLimitStopsAnICSExpansion() throws {
+        let calendar = try ICSCalendar.load(path: Fixture.path("ics/never-ends.ics"))
+        #expect {
+            try calendar.occurrences(from: year.from, to: year.to, floatingZone: Fixture.zone("UTC"), limit: 100)
+        } throws: { error in
+            (error as? CalendarError)?.kind == .limitExceeded
+        }
+        let allowed = try calendar.occurrences(
+            from: year.from, to: year.to, floatingZone: Fixture.zone("UTC"), limit: 365)
+        #expect(allowed.count == 365)
+    }
 }
