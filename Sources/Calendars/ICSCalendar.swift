@@ -21,7 +21,7 @@ public struct ICSCalendar: Hashable, Sendable {
             throw CalendarError(
                 .unreadableFile, "calendar file \(reason); check the path and permissions", source: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) ?? unfoldedUTF8(data) else {
             throw CalendarError(.unreadableFile, "calendar file is not UTF-8 text", source: path)
         }
         return ICSCalendar(text: text, source: path)
@@ -82,4 +82,24 @@ extension ICSDocument {
         return lines.lines.first { $0.number > begin && ($0.name == "RRULE" || $0.name == "END") }
             .flatMap { $0.name == "RRULE" ? $0.number : nil } ?? begin
     }
+}
+
+/// Text whose folding split a multi-byte character (RFC 5545 folds at octets): unfolds the bytes, then decodes.
+/// Line numbers in messages then count unfolded lines.
+private func unfoldedUTF8(_ data: Data) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(data.count)
+    var index = data.startIndex
+    while index < data.endIndex {
+        let isCRLF = data[index] == 0x0D && index + 1 < data.endIndex && data[index + 1] == 0x0A
+        let breakLength = isCRLF ? 2 : (data[index] == 0x0A ? 1 : 0)
+        let next = index + breakLength
+        if breakLength > 0, next < data.endIndex, data[next] == 0x20 || data[next] == 0x09 {
+            index = next + 1
+        } else {
+            bytes.append(data[index])
+            index += 1
+        }
+    }
+    return String(validating: bytes, as: UTF8.self)
 }

@@ -6,38 +6,55 @@ struct ICSLines {
         var number: Int
         /// The unfolded text.
         var text: String
-
         /// The property or component name, upper-cased (`DTSTART` for `DTSTART;TZID=…:…`).
-        var name: String {
-            String(text.prefix { $0 != ":" && $0 != ";" }).uppercased()
-        }
-
+        var name: String
         /// The text after the first colon that is not inside a quoted parameter value.
-        var value: String? {
+        var value: String?
+
+        /// Splits an unfolded line's bytes into name and value.
+        init(number: Int, bytes: [UInt8]) {
+            self.number = number
+            text = String(decoding: bytes, as: UTF8.self)
+            let nameEnd = bytes.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") } ?? bytes.endIndex
+            name = String(decoding: bytes[..<nameEnd], as: UTF8.self).uppercased()
             var isQuoted = false
-            for index in text.indices {
-                if text[index] == "\"" { isQuoted.toggle() }
-                if text[index] == ":" && !isQuoted { return String(text[text.index(after: index)...]) }
+            value = nil
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\"") { isQuoted.toggle() }
+                if bytes[index] == UInt8(ascii: ":") && !isQuoted {
+                    value = String(decoding: bytes[(index + 1)...], as: UTF8.self)
+                    break
+                }
             }
-            return nil
         }
     }
 
     /// The unfolded lines, blank ones dropped.
     let lines: [Line]
 
-    /// Splits on every line break (in Swift "\r\n" is one Character, and `isNewline` covers it) and unfolds
-    /// continuation lines, which start with a space or a tab.
+    /// Splits on CRLF, LF or CR, working on UTF-8 bytes (in Swift "\r\n" is one Character, and folding may
+    /// split a multi-byte character), and unfolds continuation lines, which start with a space or a tab.
     init(text: String) {
+        let bytes = Array(text.utf8)
         var lines: [Line] = []
-        let physical = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (index, raw) in physical.enumerated() {
-            if let first = raw.first, first == " " || first == "\t", !lines.isEmpty {
-                lines[lines.count - 1].text += raw.dropFirst()
+        var pending: (number: Int, bytes: [UInt8])?
+        var number = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            number += 1
+            let raw = bytes[start..<end]
+            if let first = raw.first, first == 0x20 || first == 0x09, pending != nil {
+                pending?.bytes += raw.dropFirst()
             } else if !raw.isEmpty {
-                lines.append(Line(number: index + 1, text: String(raw)))
+                if let done = pending { lines.append(Line(number: done.number, bytes: done.bytes)) }
+                pending = (number, Array(raw))
             }
+            let isCRLF = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A
+            start = end + (isCRLF ? 2 : 1)
         }
+        if let done = pending { lines.append(Line(number: done.number, bytes: done.bytes)) }
         self.lines = lines
     }
 

@@ -35,7 +35,11 @@ public struct ZoneRules {
     public func instantSeconds(of local: LocalDateTime) -> Int64 {
         let wall = local.wallSeconds
         let before = offsetAt(wall - 86_400)
-        let candidates = [before, offsetAt(wall), offsetAt(wall + 86_400)]
+        let after = offsetAt(wall + 86_400)
+        if before == after, offsetAt(wall - Int64(before)) == before {
+            return wall - Int64(before)  // No transition within a day either side: the common case.
+        }
+        let candidates = [before, offsetAt(wall), after]
         let valid = candidates.map { wall - Int64($0) }.filter { Int64(offsetAt($0)) == wall - $0 }
         if let earliest = valid.min() { return earliest }
         return wall - Int64(before)  // In a gap: keep the offset before it, i.e. move forward by the gap.

@@ -127,4 +127,16 @@ import Testing
                 Fixture.instant("2026-01-01T09:00:00Z"), Fixture.instant("2026-01-05T09:00:00Z"),
             ], "RFC 5545: DTSTART counts towards COUNT=2")
     }
+
+    @Test func foldInsideAMultiByteCharacter() throws {
+        var bytes = Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260101\r\nSUMMARY:A".utf8)
+        bytes += [0xC3, 0x0D, 0x0A, 0x20, 0xB1] + Array("o Nuevo\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fold-\(UUID().uuidString).ics").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let found = try ICSCalendar.load(path: path).occurrences(
+            from: Fixture.instant("2026-01-01T00:00:00Z"), to: Fixture.instant("2026-01-02T00:00:00Z"),
+            floatingZone: Fixture.zone("UTC"))
+        #expect(found.map(\.summary) == ["A\u{F1}o Nuevo"])
+    }
 }
