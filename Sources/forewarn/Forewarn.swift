@@ -12,6 +12,7 @@ struct Forewarn: AsyncParsableCommand {
             CheckCommand.self,
             SchemaCommand.self,
             StaffingCommand.self,
+            CalendarCommand.self,
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.
