@@ -38,7 +38,7 @@ let package = Package(
             name: "Signals",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Forecast"),
-        .target(name: "Calendars", dependencies: ["CICal"]),
+        .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
         .target(name: "Daemon", dependencies: ["CSystemd", "Plans", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
