@@ -8,8 +8,13 @@ struct NodeReader {
 
     var location: SourceLocation { file.location(node) }
 
+    /// The value under `key`, compared as plain text (Yams' own lookup compares resolved tags, which is slow).
     subscript(key: String) -> NodeReader? {
-        node.mapping?[key].map { NodeReader(node: $0, file: file) }
+        guard case .mapping(let mapping) = node else { return nil }
+        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
+            return NodeReader(node: value, file: file)
+        }
+        return nil
     }
 
     func location(of key: String) -> SourceLocation {

@@ -2,7 +2,8 @@
 /// `forewarn schema` prints them as JSON Schema. The reference in docs/plans.md follows this file.
 enum PlanLanguage {
     /// A file is a plan (it has `plan:`) or a definitions file (signals, receivers, ...).
-    static var file: Shape { .variants(title: "plan or definitions file", [plan, definitions]) }
+    /// Built once: shapes are immutable descriptions.
+    nonisolated(unsafe) static let file: Shape = .variants(title: "plan or definitions file", [plan, definitions])
 
     static let sectionNames = ["signals", "receivers", "audiences", "calendars", "policies"]
 

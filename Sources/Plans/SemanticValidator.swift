@@ -10,6 +10,7 @@ struct SemanticValidator {
     var sink: DiagnosticSink
 
     mutating func validate() {
+        staffRecipients = Self.staffRecipients(in: set)
         for plan in set.plans { validate(plan) }
         for receiver in set.receivers.values.sorted(by: { $0.name < $1.name }) { validate(receiver) }
         for signal in set.signals.values.sorted(by: { $0.name < $1.name }) { validate(signal) }
@@ -30,7 +31,10 @@ struct SemanticValidator {
         return false
     }
 
-    private var staffRecipients: [String: String] {
+    /// Staff recipient ids and their audience, computed once per load.
+    var staffRecipients: [String: String] = [:]
+
+    private static func staffRecipients(in set: PlanSet) -> [String: String] {
         var result: [String: String] = [:]
         for audience in set.audiences.values where audience.kind == .staff {
             for recipient in audience.recipients { result[recipient.id] = audience.name }

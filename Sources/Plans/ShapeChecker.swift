@@ -100,7 +100,9 @@ struct ShapeChecker {
             guard case .mapping(let mapping) = node else { return typeMismatch(node, shape, path) }
             let place = path.isEmpty ? "the document" : "'\(path)'"
             let names = variants.map(\.kind)
-            guard let kindNode = mapping["kind"], let kind = kindNode.scalar?.string else {
+            guard let kindNode = mapping.first(where: { $0.key.scalar?.string == "kind" })?.value,
+                let kind = kindNode.scalar?.string
+            else {
                 sink.error(file.location(node), "\(place) is missing the required key 'kind' (one of \(names.joined(separator: ", ")))")
                 return
             }
