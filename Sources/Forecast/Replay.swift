@@ -38,7 +38,7 @@ public enum Replay {
             defer { previousOrigin = origin }
             if origin == previousOrigin {
                 let behind = samples[next].time.timeIntervalSince(nominal)
-                nominal = nominal.addingTimeInterval(max(0, (behind / every).rounded(.down)) * every)
+                nominal = nominal.addingTimeInterval(max(0, (behind / every).rounded(.up) - 1) * every)
             }
             var end = next
             while end < samples.count, samples[end].time <= origin.addingTimeInterval(horizon) { end += 1 }

@@ -21,9 +21,9 @@ public enum SampleCSV {
     public static func parse(_ text: String, file: String) throws(ParseError) -> [Sample] {
         var samples: [Sample] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is a single Character in Swift, so split on every kind of line break.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(clean)
             func fail(_ message: String) -> ParseError { ParseError(file: file, line: lineNumber, message: message) }

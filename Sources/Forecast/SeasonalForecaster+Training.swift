@@ -7,7 +7,7 @@ extension SeasonalForecaster {
     public init(history: [Sample], configuration: ForecastConfiguration = ForecastConfiguration()) throws {
         let samples = history.filter { $0.value.isFinite }.sorted { $0.time < $1.time }
         guard samples.count >= 3 else { throw ForecastError.tooShort(samples.count) }
-        let step = configuration.step ?? medianSpacing(of: samples)
+        let step = configuration.step ?? inferredStep(of: samples)
         guard step > 0, step.isFinite else { throw ForecastError.badStep(step) }
         let daySteps = Int((86_400 / step).rounded())
         var season = 0
@@ -97,6 +97,14 @@ extension SeasonalForecaster {
         forecaster.calibration = collector.finish(kind: configuration.kind)
         return forecaster
     }
+}
+
+/// The median spacing of `samples`, snapped to the nearest common step (1 s … 1 d) when within 5 %.
+func inferredStep(of samples: [Sample]) -> TimeInterval {
+    let median = medianSpacing(of: samples)
+    let common: [TimeInterval] = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 86_400]
+    let nearest = common.min { abs($0 - median) < abs($1 - median) } ?? median
+    return abs(nearest - median) <= 0.05 * nearest ? nearest : median
 }
 
 /// The median spacing between consecutive distinct sample times.
