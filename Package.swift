@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        .executableTarget(
+            name: "ForecastBenchmark", dependencies: ["Forecast"], path: "Benchmarks/forecast/ForecastBenchmark"),
+
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),

@@ -6,8 +6,8 @@ absolute error of the seasonal naive forecast with period --scale-season (defaul
 training part (every training time t whose t - season is also a training time).
 With --lead, only rows whose target is exactly that far after their origin are scored.
 For a sanity check the same rows are also scored for two reference forecasts computed here from the
-trace: the weekly seasonal naive and the mean of the same slot over the last 3 weeks (each using
-only weeks that end at or before the origin).
+trace: the seasonal naive and the mean of the same slot over the last 3 seasons (season
+--reference-season, default 7d; each uses only seasons known at the origin).
 
 usage: score.py --trace TRACE.csv --forecasts OUT.csv --train-until T [--lead 2h] [--scale-season 1d]
 """
@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--train-until", required=True)
     ap.add_argument("--lead")
     ap.add_argument("--scale-season", default="1d")
+    ap.add_argument("--reference-season", default="7d", help="season of the two reference forecasts")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
 
@@ -52,7 +53,7 @@ def main():
         sys.exit("score.py: the training part is shorter than one scale season")
     scale = sum(diffs) / len(diffs)
     lead = int(seconds(a.lead)) if a.lead else None
-    week = 7 * 86400
+    week = int(seconds(a.reference_season))
 
     def reference(origin, target, weeks):
         k = -(-(target - origin) // week)  # first whole week back that is known at the origin
@@ -76,8 +77,8 @@ def main():
         sys.exit("score.py: no rows to score (check --lead and the forecast file)")
     result = dict(rows=len(errors), scale=round(scale, 3), mase=round(sum(errors) / len(errors) / scale, 4),
                   coverage=round(covered / len(errors), 4),
-                  mase_weekly_naive=round(sum(naive) / len(naive) / scale, 4),
-                  mase_same_slot_3w=round(sum(slot3) / len(slot3) / scale, 4))
+                  mase_seasonal_naive=round(sum(naive) / len(naive) / scale, 4),
+                  mase_same_slot_3=round(sum(slot3) / len(slot3) / scale, 4))
     if a.json:
         print(json.dumps(result))
     else:

@@ -57,7 +57,7 @@ extension HoltWinters {
         let alpha = logistic(point[0])
         let gamma = m > 1 ? (1 - alpha) * logistic(point[2]) : 0
         return HoltWintersParameters(
-            alpha: alpha, beta: logistic(point[1]), gamma: gamma, phi: 0.8 + 0.2 * logistic(point[3]))
+            alpha: alpha, beta: alpha * logistic(point[1]), gamma: gamma, phi: 0.8 + 0.2 * logistic(point[3]))
     }
 
     /// Runs the recursion over `values` (robustly), returning the squared one- and h-step errors after `warmUp`.

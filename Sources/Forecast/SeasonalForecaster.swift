@@ -28,6 +28,12 @@ public struct SeasonalForecaster: Sendable {
     /// The latest grid step seen.
     var lastSlot: Int
 
+    /// Approximate heap bytes this forecaster holds (history ring, seasonal terms, calibration).
+    public var memoryFootprint: Int {
+        let calibrationValues = calibration.errors.reduce(0) { $0 + $1.count } + calibration.weights.count
+        return MemoryLayout<Self>.size + 8 * (ring.capacity + seasonLength + calibrationValues + calibration.buckets.count)
+    }
+
     /// The instant of the latest grid step seen (the forecast origin).
     public var lastObservation: Date { time(ofSlot: lastSlot) }
 
