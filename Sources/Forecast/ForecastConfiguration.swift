@@ -36,7 +36,7 @@ public struct ForecastConfiguration: Sendable, Equatable {
     /// Creates a configuration; the defaults suit half-hourly to minutely load signals.
     public init(
         step: TimeInterval? = nil, season: TimeInterval? = nil, kind: ModelKind = .combined,
-        sameSlotSeasons: Int = 3, fitSeasons: Int = 13, objectiveHorizon: TimeInterval = 7200,
+        sameSlotSeasons: Int = 3, fitSeasons: Int = 4, objectiveHorizon: TimeInterval = 7200,
         calibrationHorizon: TimeInterval? = nil, maxEvaluations: Int = 200, clipLimit: Double? = 2,
         events: [DateInterval] = []
     ) {
@@ -61,7 +61,8 @@ public struct ForecastError: Error, Equatable, CustomStringConvertible {
     public let description: String
 
     static func tooShort(_ count: Int) -> ForecastError {
-        ForecastError(code: .tooShort, description: "need at least 3 finite samples to train, got \(count); feed more history")
+        ForecastError(
+            code: .tooShort, description: "need at least 3 finite samples to train, got \(count); feed more history")
     }
     static func badStep(_ step: TimeInterval) -> ForecastError {
         ForecastError(code: .badStep, description: "the step must be a positive duration, got \(step) s")

@@ -31,7 +31,8 @@ public struct SeasonalForecaster: Sendable {
     /// Approximate heap bytes this forecaster holds (history ring, seasonal terms, calibration).
     public var memoryFootprint: Int {
         let calibrationValues = calibration.errors.reduce(0) { $0 + $1.count } + calibration.weights.count
-        return MemoryLayout<Self>.size + 8 * (ring.capacity + seasonLength + calibrationValues + calibration.buckets.count)
+        let doubles = ring.capacity + seasonLength + calibrationValues + calibration.buckets.count
+        return MemoryLayout<Self>.size + 8 * doubles
     }
 
     /// The instant of the latest grid step seen (the forecast origin).

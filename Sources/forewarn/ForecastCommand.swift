@@ -39,9 +39,13 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "combined, holt-winters or same-slot.")
     var model: String = "combined"
 
+    @Option(name: .customLong("fit-seasons"), help: "Seasons of history the fit uses (the latest ones).")
+    var fitSeasons: Int = 4
+
     func run() throws {
         guard format == "csv" else { throw ValidationError("unknown format '\(format)'; the only format is csv") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie in (0, 1)") }
+        guard fitSeasons >= 1 else { throw ValidationError("--fit-seasons must be at least 1") }
         let kinds: [String: ModelKind] = ["combined": .combined, "holt-winters": .holtWinters, "same-slot": .sameSlot]
         guard let kind = kinds[model] else {
             throw ValidationError("unknown model '\(model)'; use combined, holt-winters or same-slot")
@@ -56,12 +60,14 @@ struct ForecastCommand: ParsableCommand {
         do {
             text = try String(contentsOfFile: trace, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read '\(trace)': \(error.localizedDescription)")
+            let message = "forewarn: error: cannot read '\(trace)': \(error.localizedDescription)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode.failure
         }
         let rows: [ReplayRow]
         do {
             let samples = try SampleCSV.parse(text, file: trace)
-            let configuration = ForecastConfiguration(season: seasonSeconds, kind: kind)
+            let configuration = ForecastConfiguration(season: seasonSeconds, kind: kind, fitSeasons: fitSeasons)
             rows = try Replay.run(
                 samples: samples, trainUntil: trainEnd, horizon: horizonSeconds, every: everySeconds,
                 configuration: configuration, confidence: confidence)

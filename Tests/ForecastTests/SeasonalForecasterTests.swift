@@ -61,8 +61,8 @@ import Testing
         #expect(!notANumber)
         // A three-day outage, then a sample: the model skips ahead in O(1) and keeps its season.
         let k = 48 * 17
-        let resumed = forecaster.observe(
-            Sample(time: SyntheticSeries.start.addingTimeInterval(Double(k) * 1800), value: SyntheticSeries.value(at: k)))
+        let resumedAt = SyntheticSeries.start.addingTimeInterval(Double(k) * 1800)
+        let resumed = forecaster.observe(Sample(time: resumedAt, value: SyntheticSeries.value(at: k)))
         #expect(resumed)
         for (h, point) in forecaster.forecast(horizon: 43_200).enumerated() {
             #expect(point.value.isFinite)

@@ -45,7 +45,8 @@ let recursionDuration = ContinuousClock.now - clock
 clock = ContinuousClock.now
 var crossings = 0
 for _ in 0..<1000 {
-    if forecaster.timeToCross(threshold: 255, direction: .above, confidence: 0.8, within: 7200) != nil { crossings += 1 }
+    let crossing = forecaster.timeToCross(threshold: 255, direction: .above, confidence: 0.8, within: 7200)
+    if crossing != nil { crossings += 1 }
 }
 let crossDuration = ContinuousClock.now - clock
 
@@ -53,9 +54,15 @@ func nanoseconds(_ d: Duration) -> Double {
     Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
 }
 print("signal: one-minute step, weekly season (10080 steps), 4 weeks of history, fitSeasons 4")
-print("fit (4 weeks, \(configuration.maxEvaluations) evaluations max): \(Int(nanoseconds(fitDuration) / 1e6)) ms")
-print(String(format: "observe(): %.1f ns per sample (%d samples)", nanoseconds(updateDuration) / Double(updates), updates))
-print(String(format: "Holt-Winters recursion alone: %.1f ns per sample", nanoseconds(recursionDuration) / Double(updates)))
+let evaluations = configuration.maxEvaluations
+print("fit (4 weeks, \(evaluations) evaluations max): \(Int(nanoseconds(fitDuration) / 1e6)) ms")
+let perUpdate = nanoseconds(updateDuration) / Double(updates)
+print(String(format: "observe(): %.1f ns per sample (%d samples)", perUpdate, updates))
+let perRecursion = nanoseconds(recursionDuration) / Double(updates)
+print(String(format: "Holt-Winters recursion alone: %.1f ns per sample", perRecursion))
 print(String(format: "timeToCross(within: 2h): %.1f µs per call", nanoseconds(crossDuration) / 1000 / 1000))
-print("memory per signal: \(forecaster.memoryFootprint / 1024) KiB held (RSS grew \((rssAfter - rssBefore) / 1024) KiB while training, incl. transient history)")
+let grown = (rssAfter - rssBefore) / 1024
+let held = forecaster.memoryFootprint / 1024
+print("memory per signal: \(held) KiB held (history ring of 4 weeks, seasons, calibration)")
+print("RSS grew \(grown) KiB while training (includes the transient history array and fit buffers)")
 if sink.isNaN || crossings < 0 { print("") }
