@@ -70,7 +70,8 @@ struct CalibrationCollector {
             weights.append(weight)
             errors.append(
                 bucket.map { triple in
-                    let blended = triple.baseline.isNaN
+                    let blended =
+                        triple.baseline.isNaN
                         ? triple.model : triple.model + weight * (triple.baseline - triple.model)
                     return abs(triple.actual - blended)
                 }.sorted())

@@ -45,8 +45,9 @@ public enum Replay {
             let targets = origin == previousOrigin ? [] : samples[next..<end].map(\.time)
             for point in forecaster.forecast(at: targets, confidence: confidence) {
                 rows.append(
-                    ReplayRow(origin: origin, target: point.time, forecast: point.value, lower: point.lower,
-                              upper: point.upper))
+                    ReplayRow(
+                        origin: origin, target: point.time, forecast: point.value, lower: point.lower,
+                        upper: point.upper))
             }
             nominal = nominal.addingTimeInterval(every)
             while next < samples.count, samples[next].time <= nominal {

@@ -4,5 +4,7 @@ import Testing
 /// Loads a JSON fixture bundled with the tests.
 func loadFixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
     let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(T.self, from: Data(contentsOf: url))
 }

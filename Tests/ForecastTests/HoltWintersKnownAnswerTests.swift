@@ -11,14 +11,14 @@ struct HoltWintersFixture: Decodable {
     }
     struct Final: Decodable {
         let level, trend: Double
-        let seasons_oldest_first: [Double]
+        let seasonsOldestFirst: [Double]
     }
     let y: [Double]
     let params: Parameters
-    let fitted_one_step: [Double]
+    let fittedOneStep: [Double]
     let final: Final
-    let forecast_textbook_h1_9: [Double]
-    let forecast_statsmodels_h1_9: [Double]
+    let forecastTextbookH19: [Double]
+    let forecastStatsmodelsH19: [Double]
 }
 
 @Suite struct HoltWintersKnownAnswerTests {
@@ -40,8 +40,8 @@ struct HoltWintersFixture: Decodable {
             fitted.append(model.oneStepForecast)
             model.update(with: value)
         }
-        #expect(fitted.count == fixture.fitted_one_step.count)
-        for (ours, reference) in zip(fitted, fixture.fitted_one_step) {
+        #expect(fitted.count == fixture.fittedOneStep.count)
+        for (ours, reference) in zip(fitted, fixture.fittedOneStep) {
             #expect(abs(ours - reference) < 1e-9, "fitted \(ours) vs \(reference)")
         }
     }
@@ -51,7 +51,7 @@ struct HoltWintersFixture: Decodable {
         for value in fixture.y { model.update(with: value) }
         #expect(abs(model.level - fixture.final.level) < 1e-9)
         #expect(abs(model.trend - fixture.final.trend) < 1e-9)
-        for (ours, reference) in zip(model.seasonsOldestFirst, fixture.final.seasons_oldest_first) {
+        for (ours, reference) in zip(model.seasonsOldestFirst, fixture.final.seasonsOldestFirst) {
             #expect(abs(ours - reference) < 1e-9)
         }
     }
@@ -60,11 +60,11 @@ struct HoltWintersFixture: Decodable {
         var model = model
         for value in fixture.y { model.update(with: value) }
         let forecasts = (1...9).map { model.forecast(steps: $0) }
-        for (h, reference) in fixture.forecast_textbook_h1_9.enumerated() {
+        for (h, reference) in fixture.forecastTextbookH19.enumerated() {
             #expect(abs(forecasts[h] - reference) < 1e-9, "h=\(h + 1)")
         }
         // statsmodels' own forecast differs at whole seasons (h = 4, 8); ours must not follow it there.
-        #expect(abs(forecasts[3] - fixture.forecast_statsmodels_h1_9[3]) > 0.1)
+        #expect(abs(forecasts[3] - fixture.forecastStatsmodelsH19[3]) > 0.1)
     }
 
     @Test func skippingStepsEqualsFeedingTheForecasts() {

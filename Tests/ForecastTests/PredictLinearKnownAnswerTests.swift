@@ -6,9 +6,9 @@ import Testing
 /// The shape of `predict_linear.json`.
 struct PredictLinearFixture: Decodable {
     struct Case: Decodable {
-        let window_s, horizon_s, eval_time_s, promtool_2_42_closed, left_open_3x: Double
+        let windowS, horizonS, evalTimeS, promtool242Closed, leftOpen3X: Double
     }
-    let step_s: Double
+    let stepS: Double
     let values: [Double]
     let cases: [Case]
 }
@@ -19,7 +19,7 @@ struct PredictLinearFixture: Decodable {
 
     init() throws {
         fixture = try loadFixture("predict_linear", as: PredictLinearFixture.self)
-        let step = fixture.step_s
+        let step = fixture.stepS
         samples = fixture.values.enumerated().map {
             Sample(time: Date(timeIntervalSince1970: Double($0.offset) * step), value: $0.element)
         }
@@ -34,18 +34,18 @@ struct PredictLinearFixture: Decodable {
         #expect(fixture.cases.count > 10)
         for c in fixture.cases {
             let value = LinearTrend.predictLinear(
-                samples, at: Date(timeIntervalSince1970: c.eval_time_s), window: c.window_s, horizon: c.horizon_s,
+                samples, at: Date(timeIntervalSince1970: c.evalTimeS), window: c.windowS, horizon: c.horizonS,
                 bounds: .closed)
-            #expect(relativeError(value, c.promtool_2_42_closed) < 1e-9, "t=\(c.eval_time_s) w=\(c.window_s)")
+            #expect(relativeError(value, c.promtool242Closed) < 1e-9, "t=\(c.evalTimeS) w=\(c.windowS)")
         }
     }
 
     @Test func leftOpenWindowMatchesPrometheus3() {
         for c in fixture.cases {
             let value = LinearTrend.predictLinear(
-                samples, at: Date(timeIntervalSince1970: c.eval_time_s), window: c.window_s, horizon: c.horizon_s,
+                samples, at: Date(timeIntervalSince1970: c.evalTimeS), window: c.windowS, horizon: c.horizonS,
                 bounds: .leftOpen)
-            #expect(relativeError(value, c.left_open_3x) < 1e-9, "t=\(c.eval_time_s) w=\(c.window_s)")
+            #expect(relativeError(value, c.leftOpen3X) < 1e-9, "t=\(c.evalTimeS) w=\(c.windowS)")
         }
     }
 
