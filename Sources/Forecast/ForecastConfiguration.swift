@@ -52,24 +52,3 @@ public struct ForecastConfiguration: Sendable, Equatable {
         self.events = events
     }
 }
-
-/// Why a forecaster could not be built.
-public struct ForecastError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable { case tooShort, badStep, badSeason }
-    private let code: Code
-    /// What failed and what to do.
-    public let description: String
-
-    static func tooShort(_ count: Int) -> ForecastError {
-        ForecastError(
-            code: .tooShort, description: "need at least 3 finite samples to train, got \(count); feed more history")
-    }
-    static func badStep(_ step: TimeInterval) -> ForecastError {
-        ForecastError(code: .badStep, description: "the step must be a positive duration, got \(step) s")
-    }
-    static func badSeason(_ season: TimeInterval, step: TimeInterval) -> ForecastError {
-        ForecastError(
-            code: .badSeason,
-            description: "the season (\(season) s) must be a positive multiple of the step (\(step) s)")
-    }
-}
