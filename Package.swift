@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -31,21 +32,25 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]),
         .target(
             name: "Signals",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Forecast"),
-        .target(name: "Calendars", dependencies: ["CICal"]),
+        .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
+        .target(name: "Daemon", dependencies: ["CSystemd", "Plans", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        .executableTarget(
+            name: "StaffingBenchmark", dependencies: ["Staffing"], path: "Benchmarks/staffing/StaffingBenchmark"),
         .executableTarget(
             name: "ForecastBenchmark", dependencies: ["Forecast"], path: "Benchmarks/forecast/ForecastBenchmark"),
 
@@ -54,6 +59,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
+        .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
     ]
 )
