@@ -10,7 +10,7 @@ extension SeasonalForecaster {
         return (1...steps).map { point(stepsAhead: $0, confidence: confidence, uplifts: uplifts) }
     }
 
-    /// Forecasts the given instants (each at least one step after the origin is treated as one step).
+    /// Forecasts the given instants, each at its nearest grid step (less than one step ahead counts as one).
     public func forecast(
         at times: [Date], confidence: Double = 0.8, uplifts: [EventUplift] = []
     ) -> [ForecastPoint] {
