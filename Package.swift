@@ -51,6 +51,8 @@ let package = Package(
 
         .executableTarget(
             name: "StaffingBenchmark", dependencies: ["Staffing"], path: "Benchmarks/staffing/StaffingBenchmark"),
+        .executableTarget(
+            name: "ForecastBenchmark", dependencies: ["Forecast"], path: "Benchmarks/forecast/ForecastBenchmark"),
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals"]),

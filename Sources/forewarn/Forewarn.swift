@@ -13,6 +13,7 @@ struct Forewarn: AsyncParsableCommand {
             SchemaCommand.self,
             StaffingCommand.self,
             CalendarCommand.self,
+            ForecastCommand.self,
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.
