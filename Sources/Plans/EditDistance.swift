@@ -4,6 +4,7 @@ enum Suggestion {
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
+        let candidates = candidates.sorted()  // ties go to the first name in order, so output is stable
         for candidate in candidates {
             let distance = levenshtein(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
