@@ -47,7 +47,9 @@ let package = Package(
             ]),
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
+        .testTarget(
+            name: "SignalsTests", dependencies: ["Signals", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
