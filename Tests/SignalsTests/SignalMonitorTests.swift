@@ -8,7 +8,7 @@ import Testing
 struct SignalMonitorTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
-    private func makeMonitor(_ definitions: [SignalDefinition]) async throws -> (SignalMonitor, LogRecorder, VirtualClock) {
+    private func makeMonitor(_ definitions: [SignalConfig]) async throws -> (SignalMonitor, LogRecorder, VirtualClock) {
         let recorder = LogRecorder()
         let clock = VirtualClock(start: start)
         let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), clock: clock, logger: recorder.makeLogger())
@@ -16,7 +16,7 @@ struct SignalMonitorTests {
         return (monitor, recorder, clock)
     }
 
-    private let load = SignalDefinition(name: "load", source: .file(FileSourceConfig(path: "/x")),
+    private let load = SignalConfig(name: "load", source: .file(FileSourceConfig(path: "/x")),
                                         interval: .seconds(60), validRange: 0...100)
 
     @Test func countsRejectionsPerReasonAndLogsOncePerStreak() async throws {
@@ -52,7 +52,7 @@ struct SignalMonitorTests {
 
     @Test func refusesDefinitionsThatCannotWork() async throws {
         let (monitor, _, _) = try await makeMonitor([])
-        let broken = SignalDefinition(name: "bad name", source: .command(CommandSourceConfig(arguments: ["a", "b"], shell: true)),
+        let broken = SignalConfig(name: "bad name", source: .command(CommandSourceConfig(arguments: ["a", "b"], shell: true)),
                                       interval: .zero, jitter: 0.9)
         await #expect(throws: SignalConfigError.self) { try await monitor.register(broken) }
         #expect(broken.problems == [
@@ -64,7 +64,7 @@ struct SignalMonitorTests {
     }
 
     @Test func acceptsPushedValuesAndReportsTheRest() async throws {
-        let pushed = SignalDefinition(name: "orders", source: .push, interval: .seconds(60), validRange: 0...1000)
+        let pushed = SignalConfig(name: "orders", source: .push, interval: .seconds(60), validRange: 0...1000)
         let (monitor, _, _) = try await makeMonitor([pushed, load])
         let now = start.addingTimeInterval(600)
         let report = try await monitor.accept(samples: [

@@ -10,7 +10,7 @@ struct SignalPollerTests {
     @Test func backsOffOnFailureAndResetsOnSuccess() async throws {
         let clock = VirtualClock(start: start, sleepLimit: 7)
         let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), clock: clock, logger: LogRecorder().makeLogger())
-        let definition = SignalDefinition(name: "load", source: .file(FileSourceConfig(path: "/x")), interval: .seconds(10),
+        let definition = SignalConfig(name: "load", source: .file(FileSourceConfig(path: "/x")), interval: .seconds(10),
                                           jitter: 0.1, maxBackoff: .seconds(40))
         try await monitor.register(definition)
         let down = Result<RawReading, SignalReadError>.failure(SignalReadError(.unreachable, "down"))
@@ -30,7 +30,7 @@ struct SignalPollerTests {
     @Test func jitterSpreadsPollsWithinTheBand() async throws {
         let clock = VirtualClock(start: start, sleepLimit: 4)
         let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), clock: clock, logger: LogRecorder().makeLogger())
-        let definition = SignalDefinition(name: "load", source: .file(FileSourceConfig(path: "/x")), interval: .seconds(100),
+        let definition = SignalConfig(name: "load", source: .file(FileSourceConfig(path: "/x")), interval: .seconds(100),
                                           jitter: 0.2)
         try await monitor.register(definition)
         let source = ScriptedSource([.success(.number(1))], clock: clock)

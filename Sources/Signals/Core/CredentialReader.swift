@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads secrets by name: `$CREDENTIALS_DIRECTORY/NAME` (systemd `LoadCredential=`) first, else the variable `NAME`.
+/// Reads secrets by name: `$CREDENTIALS_DIRECTORY/NAME` (systemd `LoadCredential=`) first, else the environment
+/// variable `FOREWARN_NAME` (the name in capitals, other characters as `_`), as the plan language documents.
 public struct CredentialReader: Sendable {
     /// The environment to read `CREDENTIALS_DIRECTORY` and fallback variables from.
     public var environment: [String: String]
@@ -18,6 +19,11 @@ public struct CredentialReader: Sendable {
             }
     }
 
+    /// The environment variable consulted for `name`: `FOREWARN_` and the name in capitals, `-` and `.` as `_`.
+    public static func environmentVariable(for name: String) -> String {
+        "FOREWARN_" + name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+
     /// The credential's content without a trailing newline, or an error that says where it was looked for.
     public func read(_ name: String) -> Result<String, SignalReadError> {
         guard CredentialReader.isValidName(name) else {
@@ -31,11 +37,12 @@ public struct CredentialReader: Sendable {
                 return .success(String(decoding: data.prefix(65_536), as: UTF8.self).trimmingTrailingNewlines)
             }
         }
-        if let value = environment[name] { return .success(value.trimmingTrailingNewlines) }
-        looked.append("the environment variable \(name)")
+        let variable = CredentialReader.environmentVariable(for: name)
+        if let value = environment[variable] { return .success(value.trimmingTrailingNewlines) }
+        looked.append("the environment variable \(variable)")
         return .failure(SignalReadError(.local,
             "credential '\(name)' not found (looked in \(looked.joined(separator: " and "))); "
-                + "add LoadCredential=\(name):/path/to/secret to the unit, or set \(name)"))
+                + "add LoadCredential=\(name):/path/to/secret to the unit, or set \(variable)"))
     }
 }
 

@@ -13,11 +13,11 @@ public enum SourceConfig: Sendable, Hashable {
     /// Values pushed through `SignalMonitor.accept(samples:for:at:)` (the HTTP API calls it).
     case push
 
-    /// The kind name used in configuration and messages (`prometheus`, `http_json`, `nut`, ...).
+    /// The kind name used in configuration and messages (`prometheus`, `http-json`, `nut`, ...).
     public var kindName: String {
         switch self {
         case .prometheus: return "prometheus"
-        case .httpJSON: return "http_json"
+        case .httpJSON: return "http-json"
         case .nut: return "nut"
         case .file: return "file"
         case .command: return "command"
@@ -72,7 +72,7 @@ public struct HTTPHeaderConfig: Sendable, Hashable {
     public var name: String
     /// The literal value, or the prefix before the credential (e.g. `Bearer `).
     public var value: String
-    /// A credential read from `$CREDENTIALS_DIRECTORY/NAME`, else the environment variable `NAME`.
+    /// A credential read from `$CREDENTIALS_DIRECTORY/NAME`, else the environment variable `FOREWARN_NAME`.
     public var credential: String?
 
     /// Creates a header.

@@ -4,7 +4,7 @@ import Logging
 /// The live registry of signals: validates readings, keeps status and history, logs once per streak,
 /// and answers `health(of:)` for the engine.
 public actor SignalMonitor {
-    private var definitions: [String: SignalDefinition] = [:]
+    private var definitions: [String: SignalConfig] = [:]
     private var statuses: [String: SignalStatus] = [:]
     private let history: any SignalHistoryStore
     private let clock: any WallClock
@@ -18,7 +18,7 @@ public actor SignalMonitor {
     }
 
     /// Registers (or re-registers, keeping its status) a signal; throws when the definition cannot work.
-    public func register(_ definition: SignalDefinition) async throws {
+    public func register(_ definition: SignalConfig) async throws {
         try definition.validate()
         let isNew = definitions[definition.name] == nil || statuses[definition.name]?.staleAfter != definition.staleAfter
         definitions[definition.name] = definition
@@ -27,7 +27,7 @@ public actor SignalMonitor {
     }
 
     /// The registered definition named `name`.
-    public func definition(of name: String) -> SignalDefinition? { definitions[name] }
+    public func definition(of name: String) -> SignalConfig? { definitions[name] }
 
     /// The names of all registered signals, sorted.
     public var signalNames: [String] { definitions.keys.sorted() }

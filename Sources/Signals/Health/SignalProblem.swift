@@ -38,7 +38,7 @@ public enum SignalHealth: Sendable, Hashable, CustomStringConvertible {
     case healthy
     /// The last poll failed or its sample was rejected (or nothing has arrived yet).
     case unhealthy(reason: SignalProblem)
-    /// No good sample for `staleAfterIntervals` intervals; stale from `since` on.
+    /// No good sample for the signal's `staleAfter` time; stale from `since` on.
     case stale(since: Date)
 
     /// Whether forecasts of this signal may raise warnings.

@@ -5,12 +5,12 @@ public struct SignalPoller: Sendable {
     /// One signal to poll and the source that reads it.
     public struct Entry: Sendable {
         /// The signal's definition (already registered with the monitor).
-        public var definition: SignalDefinition
+        public var definition: SignalConfig
         /// The source that reads it.
         public var source: any SignalSource
 
         /// Creates an entry.
-        public init(definition: SignalDefinition, source: any SignalSource) {
+        public init(definition: SignalConfig, source: any SignalSource) {
             self.definition = definition
             self.source = source
         }
@@ -31,7 +31,7 @@ public struct SignalPoller: Sendable {
     }
 
     /// Creates a poller for every polled definition, building each source with `SourceFactory`.
-    public init(definitions: [SignalDefinition], monitor: SignalMonitor, clock: any WallClock) {
+    public init(definitions: [SignalConfig], monitor: SignalMonitor, clock: any WallClock) {
         let entries = definitions.compactMap { definition in
             SourceFactory.makeSource(for: definition.source).map { Entry(definition: definition, source: $0) }
         }

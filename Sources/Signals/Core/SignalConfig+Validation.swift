@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks that a definition can work, before anything is polled.
-extension SignalDefinition {
+extension SignalConfig {
     /// Every problem of this definition, each a full sentence naming the signal and the setting.
     public var problems: [String] {
         var found: [String] = []
@@ -13,7 +13,7 @@ extension SignalDefinition {
         if timeout <= .zero { add("timeout must be positive (e.g. 5s)") }
         if !(0...0.5).contains(jitter) { add("jitter must be between 0 and 0.5 (a fraction of the interval)") }
         if maxBackoff < interval { add("max backoff must be at least the interval") }
-        if staleAfterIntervals < 1 { add("stale after must be at least 1 interval") }
+        if staleAfter < interval { add("stale after must be at least one interval") }
         if historyCapacity < 1 { add("history capacity must be at least 1 sample") }
         if let range = validRange, !(range.lowerBound.isFinite && range.upperBound.isFinite) {
             add("the valid range must have finite bounds")

@@ -1,5 +1,5 @@
 /// Everything needed to poll, validate and judge one signal: the value the lead bridges plan definitions to.
-public struct SignalDefinition: Sendable, Hashable {
+public struct SignalConfig: Sendable, Hashable {
     /// The signal's unique name, e.g. `web_rps`.
     public var name: String
     /// Where values come from.
@@ -16,8 +16,8 @@ public struct SignalDefinition: Sendable, Hashable {
     public var maxBackoff: Duration
     /// Values outside this range are bad samples (e.g. `0...100` for a percentage).
     public var validRange: ClosedRange<Double>?
-    /// The signal is stale when no good sample arrived for this many intervals.
-    public var staleAfterIntervals: Int
+    /// The signal is stale when no good sample arrived for this long (default: 3 intervals).
+    public var staleAfter: Duration
     /// How many samples the history keeps for this signal.
     public var historyCapacity: Int
     /// How far in the future a source timestamp may lie before the sample is rejected.
@@ -27,7 +27,7 @@ public struct SignalDefinition: Sendable, Hashable {
     public init(
         name: String, source: SourceConfig, kind: SignalKind? = nil, interval: Duration = .seconds(60),
         timeout: Duration = .seconds(10), jitter: Double = 0.1, maxBackoff: Duration? = nil,
-        validRange: ClosedRange<Double>? = nil, staleAfterIntervals: Int = 3, historyCapacity: Int = 40_320,
+        validRange: ClosedRange<Double>? = nil, staleAfter: Duration? = nil, historyCapacity: Int = 40_320,
         futureTolerance: Duration = .seconds(30)
     ) {
         self.name = name
@@ -38,13 +38,10 @@ public struct SignalDefinition: Sendable, Hashable {
         self.jitter = jitter
         self.maxBackoff = maxBackoff ?? max(interval * 10, .seconds(300))
         self.validRange = validRange
-        self.staleAfterIntervals = staleAfterIntervals
+        self.staleAfter = staleAfter ?? interval * 3
         self.historyCapacity = historyCapacity
         self.futureTolerance = futureTolerance
     }
-
-    /// The time without a good sample after which the signal is stale.
-    public var staleAfter: Duration { interval * staleAfterIntervals }
 
     /// The validator for this signal's samples.
     public var validator: SampleValidator {
