@@ -1,2 +1,0 @@
-/// The plan language: strict YAML decoding, semantic validation, diagnostics with file:line:col.
-public enum PlansModule {}
