@@ -11,6 +11,7 @@ struct Forewarn: AsyncParsableCommand {
             RunCommand.self,
             CheckCommand.self,
             SchemaCommand.self,
+            SignalsCommand.self,
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.
