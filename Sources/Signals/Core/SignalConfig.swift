@@ -25,7 +25,7 @@ public struct SignalConfig: Sendable, Hashable {
 
     /// Creates a definition with the documented defaults.
     public init(
-        name: String, source: SourceConfig, kind: SignalKind? = nil, interval: Duration = .seconds(60),
+        name: String, source: SourceConfig, kind: SignalKind? = nil, interval: Duration = .seconds(30),
         timeout: Duration = .seconds(10), jitter: Double = 0.1, maxBackoff: Duration? = nil,
         validRange: ClosedRange<Double>? = nil, staleAfter: Duration? = nil, historyCapacity: Int = 40_320,
         futureTolerance: Duration = .seconds(30)
