@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        .executableTarget(name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals"),
+
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SignalsTests", dependencies: ["Signals", .product(name: "Logging", package: "swift-log")],
