@@ -19,17 +19,21 @@ let start = Date(timeIntervalSince1970: 1_800_000_000)
 
 // 1. Append cost on a full ring (the steady state of a daemon).
 var ring = SampleRing(capacity: capacity)
-for index in 0..<capacity { ring.append(Sample(time: start.addingTimeInterval(Double(index) * 60), value: .number(Double(index)))) }
+for index in 0..<capacity {
+    ring.append(Sample(time: start.addingTimeInterval(Double(index) * 60), value: .number(Double(index))))
+}
 let appends = 5_000_000
 let clock = ContinuousClock()
 var checksum = 0.0
 let appendTime = clock.measure {
     for index in 0..<appends {
-        ring.append(Sample(time: start.addingTimeInterval(Double(capacity + index) * 60), value: .number(Double(index & 1023))))
+        ring.append(
+            Sample(time: start.addingTimeInterval(Double(capacity + index) * 60), value: .number(Double(index & 1023))))
     }
     checksum += ring.last?.value.number ?? 0
 }
-let nsPerAppend = Double(appendTime.components.attoseconds) / 1e9 / Double(appends)
+let nsPerAppend =
+    Double(appendTime.components.attoseconds) / 1e9 / Double(appends)
     + Double(appendTime.components.seconds) * 1e9 / Double(appends)
 
 // 2. Reading the last day of a full ring (1440 samples), as a forecast refit would.
@@ -38,7 +42,8 @@ let lastDay = ring.last!.time.addingTimeInterval(-86_400)
 let readTime = clock.measure {
     for _ in 0..<reads { checksum += Double(ring.samples(since: lastDay).count) }
 }
-let usPerRead = (Double(readTime.components.seconds) * 1e6 + Double(readTime.components.attoseconds) / 1e12) / Double(reads)
+let usPerRead =
+    (Double(readTime.components.seconds) * 1e6 + Double(readTime.components.attoseconds) / 1e12) / Double(reads)
 
 // 3. Memory per signal: 200 full rings, resident memory before and after.
 let signals = 200
@@ -58,6 +63,9 @@ print("signals-bench (checksum \(Int(checksum)))")
 print(String(format: "append to a full ring of %d samples: %.1f ns per sample", capacity, nsPerAppend))
 print(String(format: "read the last day (1440 samples) of a full ring: %.1f µs", usPerRead))
 print("stride of one sample: \(MemoryLayout<Sample>.stride) bytes")
-print(String(format: "memory per signal with 4 weeks of 1-minute history: %.0f KiB (resident, %d signals), %.0f KiB computed",
-             Double(after - before) / Double(signals) / 1024, signals,
-             Double(capacity * MemoryLayout<Sample>.stride) / 1024))
+print(
+    String(
+        format:
+            "memory per signal with 4 weeks of 1-minute history: %.0f KiB (resident, %d signals), %.0f KiB computed",
+        Double(after - before) / Double(signals) / 1024, signals,
+        Double(capacity * MemoryLayout<Sample>.stride) / 1024))

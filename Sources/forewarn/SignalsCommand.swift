@@ -53,12 +53,15 @@ struct SignalsTestCommand: AsyncParsableCommand {
         }
         switch await SignalProbe.probe(config) {
         case .accepted(let sample):
-            print("\(name) = \(sample.value) (\(config.kind.rawValue), \(config.source.kindName), at \(Self.iso(sample.time)))")
+            print(
+                "\(name) = \(sample.value) (\(config.kind.rawValue), \(config.source.kindName), at \(Self.iso(sample.time)))"
+            )
         case .rejected(let bad):
             FileHandle.standardError.write(Data("\(name): \(bad)\n".utf8))
             throw ExitCode(1)
         case .failed(let error):
-            FileHandle.standardError.write(Data("\(name): read failed (\(error.code.rawValue)): \(error.message)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(name): read failed (\(error.code.rawValue)): \(error.message)\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -72,12 +75,15 @@ struct SignalsTestCommand: AsyncParsableCommand {
         let sourceConfig: SourceConfig
         switch source {
         case "prometheus":
-            sourceConfig = .prometheus(PrometheusSourceConfig(baseURL: try need(url, "--url"), query: try need(query, "--query")))
+            sourceConfig = .prometheus(
+                PrometheusSourceConfig(baseURL: try need(url, "--url"), query: try need(query, "--query")))
         case "http-json":
             sourceConfig = .httpJSON(HTTPJSONSourceConfig(url: try need(url, "--url"), pointer: pointer ?? ""))
         case "nut":
-            sourceConfig = .nut(NUTSourceConfig(host: host, port: port, ups: try need(ups, "--ups"),
-                                                variable: try need(variable, "--variable")))
+            sourceConfig = .nut(
+                NUTSourceConfig(
+                    host: host, port: port, ups: try need(ups, "--ups"),
+                    variable: try need(variable, "--variable")))
         case "file":
             sourceConfig = .file(FileSourceConfig(path: try need(path, "--path")))
         case "command":

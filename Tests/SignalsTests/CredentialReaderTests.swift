@@ -9,7 +9,9 @@ struct CredentialReaderTests {
         let directory = try TestEnvironment.makeTemporaryDirectory("creds")
         defer { try? FileManager.default.removeItem(at: directory) }
         try "s3cret\n".write(to: directory.appendingPathComponent("api-token"), atomically: true, encoding: .utf8)
-        let reader = CredentialReader(environment: ["CREDENTIALS_DIRECTORY": directory.path, "FOREWARN_API_TOKEN": "env"])
+        let reader = CredentialReader(environment: [
+            "CREDENTIALS_DIRECTORY": directory.path, "FOREWARN_API_TOKEN": "env",
+        ])
         #expect(try reader.read("api-token").get() == "s3cret")
     }
 
@@ -22,9 +24,10 @@ struct CredentialReaderTests {
         let reader = CredentialReader(environment: ["CREDENTIALS_DIRECTORY": "/nonexistent"])
         let result = reader.read("api-token")
         #expect(result.failure?.code == .local)
-        #expect(result.failure?.message == "credential 'api-token' not found (looked in /nonexistent/api-token and the "
-            + "environment variable FOREWARN_API_TOKEN); add LoadCredential=api-token:/path/to/secret to the unit, "
-            + "or set FOREWARN_API_TOKEN")
+        #expect(
+            result.failure?.message == "credential 'api-token' not found (looked in /nonexistent/api-token and the "
+                + "environment variable FOREWARN_API_TOKEN); add LoadCredential=api-token:/path/to/secret to the unit, "
+                + "or set FOREWARN_API_TOKEN")
     }
 
     @Test func refusesNamesThatEscapeTheDirectory() {

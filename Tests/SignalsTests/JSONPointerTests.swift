@@ -38,7 +38,8 @@ struct JSONPointerTests {
         #expect(missing.failure?.code == .noData)
         #expect(missing.failure?.message == "JSON pointer '/data/load': no member 'load' in '/data'")
         let outside = try JSONPointer("/data/list/2").resolve(in: document)
-        #expect(outside.failure?.message == "JSON pointer '/data/list/2': no element '2' in '/data/list' (an array of 2)")
+        #expect(
+            outside.failure?.message == "JSON pointer '/data/list/2': no element '2' in '/data/list' (an array of 2)")
         #expect(try JSONPointer("/data/list/01").resolve(in: document).failure?.code == .noData)
         #expect(try JSONPointer("/data/list/-").resolve(in: document).failure?.code == .noData)
         let scalar = try JSONPointer("/n/x").resolve(in: document)

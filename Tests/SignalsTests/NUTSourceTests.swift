@@ -4,9 +4,14 @@ import Testing
 @testable import Signals
 
 /// Against a real upsd with the dummy-ups driver.
-@Suite(.enabled(if: NUTServer.isAvailable, "NUT is not installed (/lib/nut/upsd, /lib/nut/dummy-ups): apt-get install nut-server"))
+@Suite(
+    .enabled(
+        if: NUTServer.isAvailable,
+        "NUT is not installed (/lib/nut/upsd, /lib/nut/dummy-ups): apt-get install nut-server"))
 struct NUTSourceTests {
-    private func read(_ server: NUTServer, ups: String = "ups", _ variable: String) async -> Result<RawReading, SignalReadError> {
+    private func read(_ server: NUTServer, ups: String = "ups", _ variable: String) async -> Result<
+        RawReading, SignalReadError
+    > {
         await NUTSource(config: NUTSourceConfig(host: "127.0.0.1", port: server.port, ups: ups, variable: variable))
             .read(timeout: .seconds(5))
     }
@@ -28,8 +33,10 @@ struct NUTSourceTests {
         let status = try validator.validate(await read(server, "ups.status").get(), at: Date()).get()
         #expect(status.value == .state(["OL", "CHRG"]))
         let numbers = SampleValidator(kind: .numeric)
-        for (variable, expected) in [("battery.charge", 20.0), ("battery.runtime", 300), ("input.voltage", 230),
-                                     ("ups.load", 25)] {
+        for (variable, expected) in [
+            ("battery.charge", 20.0), ("battery.runtime", 300), ("input.voltage", 230),
+            ("ups.load", 25),
+        ] {
             let sample = try numbers.validate(await read(server, variable).get(), at: Date()).get()
             #expect(sample.value == .number(expected), "\(variable)")
         }
@@ -37,7 +44,8 @@ struct NUTSourceTests {
         try server.setState(status: "OB DISCHRG", charge: 90, runtime: 1200)
         let flipped = await TestEnvironment.wait(upTo: 15) {
             guard case .success(let reading) = await read(server, "ups.status"),
-                  case .success(let sample) = validator.validate(reading, at: Date()) else { return false }
+                case .success(let sample) = validator.validate(reading, at: Date())
+            else { return false }
             return sample.value.contains(flag: "OB")
         }
         #expect(flipped, "upsd never reported OB after the state file changed")

@@ -17,14 +17,18 @@ struct PollScheduleTests {
 
     @Test func failuresDoubleTheDelayUpToTheCap() {
         let delays = (0...6).map { schedule.delay(afterFailures: $0, jitterUnit: 0) }
-        #expect(delays == [.seconds(30), .seconds(60), .seconds(120), .seconds(240), .seconds(300), .seconds(300), .seconds(300)])
+        #expect(
+            delays == [
+                .seconds(30), .seconds(60), .seconds(120), .seconds(240), .seconds(300), .seconds(300), .seconds(300),
+            ])
         #expect(schedule.delay(afterFailures: 10_000, jitterUnit: 0) == .seconds(300))
     }
 
     @Test func nextPollCountsFromTheStartOfThePreviousPoll() {
         let end = start.addingTimeInterval(2)
-        #expect(schedule.nextPoll(afterPollStartedAt: start, endedAt: end, failures: 0, jitterUnit: 0)
-            == start.addingTimeInterval(30))
+        #expect(
+            schedule.nextPoll(afterPollStartedAt: start, endedAt: end, failures: 0, jitterUnit: 0)
+                == start.addingTimeInterval(30))
     }
 
     @Test func aPollLongerThanTheDelayIsFollowedAtOnce() {

@@ -5,7 +5,9 @@ import Testing
 
 /// Answers captured from a real Prometheus (Fixtures/prometheus, see the README there).
 struct PrometheusResponseTests {
-    private func answer(_ name: String, status: Int = 200, query: String = "q") throws -> Result<RawReading, SignalReadError> {
+    private func answer(_ name: String, status: Int = 200, query: String = "q") throws -> Result<
+        RawReading, SignalReadError
+    > {
         let body = try Data(contentsOf: TestEnvironment.fixtures.appendingPathComponent("prometheus/\(name).json"))
         return PrometheusResponse.reading(status: status, body: Array(body), query: query)
     }
@@ -25,7 +27,8 @@ struct PrometheusResponseTests {
     @Test func anEmptyVectorIsNoData() throws {
         let result = try answer("empty", query: "nosuch_metric")
         #expect(result.failure?.code == .noData)
-        #expect(result.failure?.message.hasPrefix("no data: the query 'nosuch_metric' returned an empty vector") == true)
+        #expect(
+            result.failure?.message.hasPrefix("no data: the query 'nosuch_metric' returned an empty vector") == true)
     }
 
     @Test func severalSeriesAskForAnAggregation() throws {
@@ -41,8 +44,10 @@ struct PrometheusResponseTests {
     @Test func aQueryErrorCarriesPrometheusMessage() throws {
         let result = try answer("parse-error", status: 400, query: "sum((")
         #expect(result.failure?.code == .peerError)
-        #expect(result.failure?.message
-            == "Prometheus rejected the query 'sum((': bad_data: invalid parameter \"query\": 1:6: parse error: unclosed left parenthesis")
+        #expect(
+            result.failure?.message
+                == "Prometheus rejected the query 'sum((': bad_data: invalid parameter \"query\": 1:6: parse error: unclosed left parenthesis"
+        )
     }
 
     @Test func nanInfAndStringsBecomeBadSamples() throws {
@@ -56,7 +61,8 @@ struct PrometheusResponseTests {
     }
 
     @Test func htmlAndGarbageAreNotMistakenForValues() {
-        let html = PrometheusResponse.reading(status: 502, body: Array("<html><body>Bad Gateway</body></html>".utf8), query: "q")
+        let html = PrometheusResponse.reading(
+            status: 502, body: Array("<html><body>Bad Gateway</body></html>".utf8), query: "q")
         #expect((try? html.get())?.payload == .text("<html><body>Bad Gateway</body></html>"))
         let garbage = PrometheusResponse.reading(status: 200, body: Array("oops".utf8), query: "q")
         #expect(garbage.failure?.code == .malformed)

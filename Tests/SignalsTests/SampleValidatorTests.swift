@@ -74,7 +74,9 @@ struct SampleValidatorTests {
         #expect(reason(.number(1, timestamp: now.addingTimeInterval(3600)), validator) == .futureTimestamp)
         #expect(reason(.number(1, timestamp: now.addingTimeInterval(30)), validator) == nil)
         let past = now.addingTimeInterval(-60)
-        #expect((try? validator.validate(.number(5, timestamp: past), at: now).get()) == Sample(time: past, value: .number(5)))
+        #expect(
+            (try? validator.validate(.number(5, timestamp: past), at: now).get())
+                == Sample(time: past, value: .number(5)))
     }
 
     @Test func parsesStateFlags() {

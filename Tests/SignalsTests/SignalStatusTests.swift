@@ -42,7 +42,9 @@ struct SignalStatusTests {
         var status = SignalStatus(registeredAt: start, staleAfter: .seconds(90))
         status.record(sample(5, at: 0))
         status.record(.failed(SignalReadError(.timeout, "slow")))
-        #expect(status.health(at: start.addingTimeInterval(89)) == .unhealthy(reason: .readFailed(SignalReadError(.timeout, "slow"))))
+        #expect(
+            status.health(at: start.addingTimeInterval(89))
+                == .unhealthy(reason: .readFailed(SignalReadError(.timeout, "slow"))))
         #expect(status.health(at: start.addingTimeInterval(95)) == .stale(since: start.addingTimeInterval(90)))
     }
 
@@ -51,12 +53,13 @@ struct SignalStatusTests {
         let nan = PollOutcome.rejected(BadSample(.notANumber, "NaN"))
         let html = PollOutcome.rejected(BadSample(.htmlPage, "page"))
         let changes = [nan, nan, nan, html, html, sample(1, at: 5), sample(2, at: 6), nan].map { status.record($0) }
-        #expect(changes == [
-            .problemStarted(.badSample(BadSample(.notANumber, "NaN"))), nil, nil,
-            .problemStarted(.badSample(BadSample(.htmlPage, "page"))), nil,
-            .recovered(afterProblems: 5), nil,
-            .problemStarted(.badSample(BadSample(.notANumber, "NaN"))),
-        ])
+        #expect(
+            changes == [
+                .problemStarted(.badSample(BadSample(.notANumber, "NaN"))), nil, nil,
+                .problemStarted(.badSample(BadSample(.htmlPage, "page"))), nil,
+                .recovered(afterProblems: 5), nil,
+                .problemStarted(.badSample(BadSample(.notANumber, "NaN"))),
+            ])
         #expect(status.counters.rejected == [.notANumber: 4, .htmlPage: 2])
         #expect(status.counters.accepted == 2)
         #expect(status.consecutiveProblems == 1)

@@ -40,9 +40,11 @@ public struct CredentialReader: Sendable {
         let variable = CredentialReader.environmentVariable(for: name)
         if let value = environment[variable] { return .success(value.trimmingTrailingNewlines) }
         looked.append("the environment variable \(variable)")
-        return .failure(SignalReadError(.local,
-            "credential '\(name)' not found (looked in \(looked.joined(separator: " and "))); "
-                + "add LoadCredential=\(name):/path/to/secret to the unit, or set \(variable)"))
+        return .failure(
+            SignalReadError(
+                .local,
+                "credential '\(name)' not found (looked in \(looked.joined(separator: " and "))); "
+                    + "add LoadCredential=\(name):/path/to/secret to the unit, or set \(variable)"))
     }
 }
 

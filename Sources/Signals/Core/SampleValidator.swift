@@ -10,7 +10,9 @@ public struct SampleValidator: Sendable, Hashable {
     public var futureTolerance: Duration
 
     /// Creates a validator.
-    public init(kind: SignalKind = .numeric, validRange: ClosedRange<Double>? = nil, futureTolerance: Duration = .seconds(30)) {
+    public init(
+        kind: SignalKind = .numeric, validRange: ClosedRange<Double>? = nil, futureTolerance: Duration = .seconds(30)
+    ) {
         self.kind = kind
         self.validRange = validRange
         self.futureTolerance = futureTolerance
@@ -55,7 +57,8 @@ public struct SampleValidator: Sendable, Hashable {
         case .state:
             let flags = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
             guard flags.allSatisfy(TextSniffer.isFlag) else {
-                return .failure(BadSample(.nonNumericText, "not a list of state flags: \(TextSniffer.excerpt(trimmed))"))
+                return .failure(
+                    BadSample(.nonNumericText, "not a list of state flags: \(TextSniffer.excerpt(trimmed))"))
             }
             return .success(.state(flags))
         }
@@ -68,7 +71,8 @@ public struct SampleValidator: Sendable, Hashable {
         }
         if let range = validRange, !range.contains(number) {
             let bounds = "\(SignalValue.format(range.lowerBound))...\(SignalValue.format(range.upperBound))"
-            return .failure(BadSample(.outOfRange, "value \(SignalValue.format(number)) is outside the valid range \(bounds)"))
+            return .failure(
+                BadSample(.outOfRange, "value \(SignalValue.format(number)) is outside the valid range \(bounds)"))
         }
         return .success(.number(number))
     }

@@ -30,7 +30,9 @@ enum TextSniffer {
     /// Whether `token` looks like a state flag: letters, digits, `_`, `-` or `.` (e.g. `OB`, `DISCHRG`).
     static func isFlag(_ token: String) -> Bool {
         !token.isEmpty && token.count <= 64
-            && token.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0) }
+            && token.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0)
+            }
     }
 
     /// The first 60 characters of `text` on one line, quoted, for an error message.

@@ -28,15 +28,18 @@ extension SignalMonitor {
             throw PushError(message: "no signal named '\(name)' is registered")
         }
         guard case .push = definition.source else {
-            throw PushError(message:
-                "signal '\(name)' is polled from \(definition.source.kindName); only push signals accept values")
+            throw PushError(
+                message:
+                    "signal '\(name)' is polled from \(definition.source.kindName); only push signals accept values")
         }
         guard readings.count <= 10_000 else {
             throw PushError(message: "a push may carry at most 10000 values, got \(readings.count); split it")
         }
         var report = PushReport(accepted: 0, rejected: [], ignored: 0)
         var newest = status(of: name)?.lastGood?.time
-        let ordered = readings.enumerated().sorted { ($0.element.timestamp ?? now, $0.offset) < ($1.element.timestamp ?? now, $1.offset) }
+        let ordered = readings.enumerated().sorted {
+            ($0.element.timestamp ?? now, $0.offset) < ($1.element.timestamp ?? now, $1.offset)
+        }
         for (_, reading) in ordered {
             let outcome = PollOutcome.make(from: .success(reading), validator: definition.validator, at: now)
             if case .accepted(let sample) = outcome, let last = newest, sample.time <= last {

@@ -20,9 +20,12 @@ public actor SignalMonitor {
     /// Registers (or re-registers, keeping its status) a signal; throws when the definition cannot work.
     public func register(_ definition: SignalConfig) async throws {
         try definition.validate()
-        let isNew = definitions[definition.name] == nil || statuses[definition.name]?.staleAfter != definition.staleAfter
+        let isNew =
+            definitions[definition.name] == nil || statuses[definition.name]?.staleAfter != definition.staleAfter
         definitions[definition.name] = definition
-        if isNew { statuses[definition.name] = SignalStatus(registeredAt: clock.now, staleAfter: definition.staleAfter) }
+        if isNew {
+            statuses[definition.name] = SignalStatus(registeredAt: clock.now, staleAfter: definition.staleAfter)
+        }
         try await history.setCapacity(definition.historyCapacity, for: definition.name)
     }
 
@@ -34,7 +37,9 @@ public actor SignalMonitor {
 
     /// Validates one poll result of `name` made at `now`, records it, and returns the outcome.
     @discardableResult
-    public func ingest(_ result: Result<RawReading, SignalReadError>, for name: String, at now: Date) async -> PollOutcome {
+    public func ingest(_ result: Result<RawReading, SignalReadError>, for name: String, at now: Date) async
+        -> PollOutcome
+    {
         guard let definition = definitions[name] else {
             return .failed(SignalReadError(.local, "no signal named '\(name)' is registered"))
         }
@@ -53,7 +58,8 @@ public actor SignalMonitor {
         do {
             try await history.append(sample, to: name)
         } catch {
-            logger.error("Failed to store a sample of signal '\(name)': \(error), ignoring", metadata: ["signal": "\(name)"])
+            logger.error(
+                "Failed to store a sample of signal '\(name)': \(error), ignoring", metadata: ["signal": "\(name)"])
         }
     }
 
@@ -82,8 +88,9 @@ public actor SignalMonitor {
     private func log(_ change: SignalStatus.Change?, for name: String) {
         switch change {
         case .problemStarted(let problem)?:
-            logger.warning("Signal '\(name)' is unhealthy: \(problem)",
-                           metadata: ["signal": "\(name)", "signal.problem": "\(problem.streakKey)"])
+            logger.warning(
+                "Signal '\(name)' is unhealthy: \(problem)",
+                metadata: ["signal": "\(name)", "signal.problem": "\(problem.streakKey)"])
         case .recovered(let count)?:
             logger.notice("Signal '\(name)' recovered after \(count) bad polls", metadata: ["signal": "\(name)"])
         case nil:

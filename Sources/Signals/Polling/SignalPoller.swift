@@ -22,8 +22,10 @@ public struct SignalPoller: Sendable {
     private let random: @Sendable () -> Double
 
     /// Creates a poller; `random` returns values in 0..<1 for jitter (injected so tests are deterministic).
-    public init(entries: [Entry], monitor: SignalMonitor, clock: any WallClock,
-                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        entries: [Entry], monitor: SignalMonitor, clock: any WallClock,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.entries = entries
         self.monitor = monitor
         self.clock = clock
@@ -59,8 +61,9 @@ public struct SignalPoller: Sendable {
             let ended = clock.now
             let outcome = await monitor.ingest(result, for: entry.definition.name, at: ended)
             failures = outcome.isAccepted ? 0 : failures + 1
-            due = schedule.nextPoll(afterPollStartedAt: started, endedAt: ended, failures: failures,
-                                    jitterUnit: random() * 2 - 1)
+            due = schedule.nextPoll(
+                afterPollStartedAt: started, endedAt: ended, failures: failures,
+                jitterUnit: random() * 2 - 1)
         }
     }
 }

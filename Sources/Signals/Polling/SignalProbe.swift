@@ -10,8 +10,11 @@ public enum SignalProbe {
             return .failed(SignalReadError(.local, problems.joined(separator: "; ")))
         }
         guard let source = SourceFactory.makeSource(for: config.source) else {
-            return .failed(SignalReadError(.local,
-                "signal '\(config.name)' is a push signal: it has nothing to poll (values arrive through the HTTP API)"))
+            return .failed(
+                SignalReadError(
+                    .local,
+                    "signal '\(config.name)' is a push signal: it has nothing to poll (values arrive through the HTTP API)"
+                ))
         }
         let result = await source.read(timeout: config.timeout)
         return PollOutcome.make(from: result, validator: config.validator, at: clock.now)

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Runs a program in its own process group with a deadline; on timeout the whole group is killed (blocking).
 struct ChildProcess {
@@ -68,7 +69,8 @@ struct ChildProcess {
         guard spawned == 0 else { return .failure(.cannotStart(spawned)) }
 
         var output = Output(status: nil, signal: nil, standardOutput: [], standardError: [])
-        let finished = drain(outPipe[0], errPipe[0], into: &output, limit: outputLimit, deadline: deadline)
+        let finished =
+            drain(outPipe[0], errPipe[0], into: &output, limit: outputLimit, deadline: deadline)
             && reap(pid, into: &output, deadline: deadline)
         if !finished {
             kill(-pid, SIGKILL)
@@ -80,8 +82,10 @@ struct ChildProcess {
     }
 
     /// Reads both pipes until both close or the deadline passes; returns false on timeout.
-    private static func drain(_ out: Int32, _ err: Int32, into output: inout Output, limit: Int,
-                              deadline: ContinuousClock.Instant) -> Bool {
+    private static func drain(
+        _ out: Int32, _ err: Int32, into output: inout Output, limit: Int,
+        deadline: ContinuousClock.Instant
+    ) -> Bool {
         var open: [Int32] = [out, err]
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !open.isEmpty {

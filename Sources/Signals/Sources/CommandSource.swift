@@ -26,16 +26,20 @@ public struct CommandSource: SignalSource {
     }
 
     /// Turns a finished (or failed) run into a reading or a precise error.
-    static func interpret(_ result: Result<ChildProcess.Output, ChildProcess.Failure>, program: String,
-                          timeout: Duration) -> Result<RawReading, SignalReadError> {
+    static func interpret(
+        _ result: Result<ChildProcess.Output, ChildProcess.Failure>, program: String,
+        timeout: Duration
+    ) -> Result<RawReading, SignalReadError> {
         switch result {
         case .failure(.cannotStart(let code)):
             let reason = String(cString: strerror(code))
             let hint = code == ENOENT ? " (not found: give an absolute path or check PATH)" : ""
             return .failure(SignalReadError(.local, "command '\(program)' cannot start: \(reason)\(hint)"))
         case .failure(.timedOut):
-            return .failure(SignalReadError(.timeout,
-                "command '\(program)' did not finish within \(timeout.seconds) s; its process group was killed"))
+            return .failure(
+                SignalReadError(
+                    .timeout,
+                    "command '\(program)' did not finish within \(timeout.seconds) s; its process group was killed"))
         case .success(let output):
             let errors = String(decoding: output.standardError, as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -27,21 +27,26 @@ final class NUTServer: @unchecked Sendable {
                 at: TestEnvironment.fixtures.appendingPathComponent("nut/\(name)"),
                 to: directory.appendingPathComponent(name))
         }
-        let template = try String(contentsOf: TestEnvironment.fixtures.appendingPathComponent("nut/upsd.conf.template"),
-                                  encoding: .utf8)
+        let template = try String(
+            contentsOf: TestEnvironment.fixtures.appendingPathComponent("nut/upsd.conf.template"),
+            encoding: .utf8)
         try template.replacingOccurrences(of: "@PORT@", with: String(port))
             .write(to: directory.appendingPathComponent("upsd.conf"), atomically: true, encoding: .utf8)
         chmod(directory.appendingPathComponent("upsd.users").path, 0o600)
         let environment = ["NUT_CONFPATH": directory.path, "NUT_STATEPATH": state.path]
         let user = TestEnvironment.userName
-        processes.append(try PeerProcess(NUTServer.driver, ["-a", "ups", "-u", user, "-F"], environment: environment,
-                                         logURL: directory.appendingPathComponent("driver.log")))
+        processes.append(
+            try PeerProcess(
+                NUTServer.driver, ["-a", "ups", "-u", user, "-F"], environment: environment,
+                logURL: directory.appendingPathComponent("driver.log")))
         let socketReady = await TestEnvironment.wait(upTo: 10) {
             FileManager.default.fileExists(atPath: state.appendingPathComponent("dummy-ups-ups").path)
         }
         guard socketReady else { throw HarnessError("dummy-ups did not start:\n\(processes[0].logTail)") }
-        processes.append(try PeerProcess(NUTServer.upsd, ["-u", user, "-F"], environment: environment,
-                                         logURL: directory.appendingPathComponent("upsd.log")))
+        processes.append(
+            try PeerProcess(
+                NUTServer.upsd, ["-u", user, "-F"], environment: environment,
+                logURL: directory.appendingPathComponent("upsd.log")))
         let port = port
         guard await TestEnvironment.wait(upTo: 10, for: { TestEnvironment.isListening(port: port) }) else {
             throw HarnessError("upsd did not listen on \(port):\n\(processes[1].logTail)")

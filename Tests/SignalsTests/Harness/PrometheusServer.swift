@@ -25,14 +25,17 @@ final class PrometheusServer: @unchecked Sendable {
         port = try TestEnvironment.freePort()
         directory = try TestEnvironment.makeTemporaryDirectory("prom")
         let template = try String(
-            contentsOf: TestEnvironment.fixtures.appendingPathComponent("prometheus/prometheus.yml.template"), encoding: .utf8)
+            contentsOf: TestEnvironment.fixtures.appendingPathComponent("prometheus/prometheus.yml.template"),
+            encoding: .utf8)
         let config = directory.appendingPathComponent("prometheus.yml")
         try template.replacingOccurrences(of: "@TARGET_PORT@", with: String(target.port))
             .write(to: config, atomically: true, encoding: .utf8)
-        let process = try PeerProcess(binary, [
-            "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
-            "--web.listen-address=127.0.0.1:\(port)",
-        ], logURL: directory.appendingPathComponent("prometheus.log"))
+        let process = try PeerProcess(
+            binary,
+            [
+                "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
+                "--web.listen-address=127.0.0.1:\(port)",
+            ], logURL: directory.appendingPathComponent("prometheus.log"))
         self.process = process
         let port = port
         guard await TestEnvironment.wait(upTo: 15, for: { TestEnvironment.isListening(port: port) }) else {

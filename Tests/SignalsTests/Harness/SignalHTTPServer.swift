@@ -7,7 +7,9 @@ final class SignalHTTPServer: @unchecked Sendable {
 
     static var python: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/python3" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// The port it serves on (127.0.0.1 only).
@@ -22,8 +24,9 @@ final class SignalHTTPServer: @unchecked Sendable {
         port = try TestEnvironment.freePort()
         directory = try TestEnvironment.makeTemporaryDirectory("http")
         let script = TestEnvironment.fixtures.appendingPathComponent("http/signal_server.py").path
-        let process = try PeerProcess(python, [script, String(port), directory.path],
-                                      logURL: directory.appendingPathComponent("server.log"))
+        let process = try PeerProcess(
+            python, [script, String(port), directory.path],
+            logURL: directory.appendingPathComponent("server.log"))
         self.process = process
         let port = port
         guard await TestEnvironment.wait(upTo: 10, for: { TestEnvironment.isListening(port: port) }) else {

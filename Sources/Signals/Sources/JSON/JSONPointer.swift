@@ -13,7 +13,8 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
             return
         }
         guard text.hasPrefix("/") else {
-            throw SignalConfigError("JSON pointer '\(text)' must be empty or start with '/' (RFC 6901), e.g. '/data/load'")
+            throw SignalConfigError(
+                "JSON pointer '\(text)' must be empty or start with '/' (RFC 6901), e.g. '/data/load'")
         }
         var parsed: [String] = []
         for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
@@ -46,18 +47,24 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
             switch current {
             case .object(let members):
                 guard let next = members[token] else {
-                    return .failure(SignalReadError(.noData, "JSON pointer '\(description)': no member '\(token)' in \(here)"))
+                    return .failure(
+                        SignalReadError(.noData, "JSON pointer '\(description)': no member '\(token)' in \(here)"))
                 }
                 current = next
             case .array(let items):
                 guard let index = JSONPointer.index(token), index < items.count else {
-                    return .failure(SignalReadError(.noData,
-                        "JSON pointer '\(description)': no element '\(token)' in \(here) (an array of \(items.count))"))
+                    return .failure(
+                        SignalReadError(
+                            .noData,
+                            "JSON pointer '\(description)': no element '\(token)' in \(here) (an array of \(items.count))"
+                        ))
                 }
                 current = items[index]
             default:
-                return .failure(SignalReadError(.noData,
-                    "JSON pointer '\(description)': \(here) is \(current.typeDescription), not an object or array"))
+                return .failure(
+                    SignalReadError(
+                        .noData,
+                        "JSON pointer '\(description)': \(here) is \(current.typeDescription), not an object or array"))
             }
         }
         return .success(current)

@@ -9,8 +9,10 @@ extension JSONValue {
         case .bool(let flag): return .success(.text(String(flag)))
         case .null: return .failure(SignalReadError(.noData, "\(place) is null"))
         case .array, .object:
-            return .failure(SignalReadError(.malformed,
-                "\(place) is \(typeDescription), not a number or string: point at a single value"))
+            return .failure(
+                SignalReadError(
+                    .malformed,
+                    "\(place) is \(typeDescription), not a number or string: point at a single value"))
         }
     }
 }

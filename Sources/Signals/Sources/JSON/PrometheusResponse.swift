@@ -7,8 +7,10 @@ public enum PrometheusResponse {
         let text = String(decoding: body.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if TextSniffer.looksLikeHTML(text) { return .success(.text(text)) }
         guard let document = JSONValue.parse(body) else {
-            return .failure(SignalReadError(.malformed,
-                "Prometheus answered HTTP \(status) with something that is not JSON: \(TextSniffer.excerpt(text))"))
+            return .failure(
+                SignalReadError(
+                    .malformed,
+                    "Prometheus answered HTTP \(status) with something that is not JSON: \(TextSniffer.excerpt(text))"))
         }
         if case .string(let state) = document["status"], state == "error" {
             var detail = ""
@@ -17,7 +19,8 @@ public enum PrometheusResponse {
             return .failure(SignalReadError(.peerError, "Prometheus rejected the query '\(query)': \(detail)"))
         }
         guard (200..<300).contains(status) else {
-            return .failure(SignalReadError(.peerError, "Prometheus answered HTTP \(status): \(TextSniffer.excerpt(text))"))
+            return .failure(
+                SignalReadError(.peerError, "Prometheus answered HTTP \(status): \(TextSniffer.excerpt(text))"))
         }
         guard case .string(let type) = document["data"]?["resultType"], let result = document["data"]?["result"] else {
             return .failure(SignalReadError(.malformed, "Prometheus answer has no data.resultType/data.result"))
@@ -27,22 +30,28 @@ public enum PrometheusResponse {
             return pair(result)
         case ("vector", .array(let series)):
             guard let first = series.first else {
-                return .failure(SignalReadError(.noData,
-                    "no data: the query '\(query)' returned an empty vector (check the metric name and labels, "
-                        + "and that Prometheus has scraped the target)"))
+                return .failure(
+                    SignalReadError(
+                        .noData,
+                        "no data: the query '\(query)' returned an empty vector (check the metric name and labels, "
+                            + "and that Prometheus has scraped the target)"))
             }
             guard series.count == 1 else {
-                return .failure(SignalReadError(.malformed,
-                    "the query '\(query)' returned \(series.count) series; aggregate it (e.g. sum(...) or max(...)) "
-                        + "so that it returns one"))
+                return .failure(
+                    SignalReadError(
+                        .malformed,
+                        "the query '\(query)' returned \(series.count) series; aggregate it (e.g. sum(...) or max(...)) "
+                            + "so that it returns one"))
             }
             guard let value = first["value"] else {
                 return .failure(SignalReadError(.malformed, "Prometheus vector sample has no 'value'"))
             }
             return pair(value)
         default:
-            return .failure(SignalReadError(.malformed,
-                "the query '\(query)' returned a \(type); a signal needs an instant vector or a scalar"))
+            return .failure(
+                SignalReadError(
+                    .malformed,
+                    "the query '\(query)' returned a \(type); a signal needs an instant vector or a scalar"))
         }
     }
 

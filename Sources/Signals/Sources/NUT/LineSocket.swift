@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A blocking TCP connection that writes and reads text lines, each call bounded by one deadline.
 final class LineSocket {
@@ -19,7 +20,9 @@ final class LineSocket {
     deinit { close(descriptor) }
 
     /// Connects to `host:port` (every address it resolves to, in order) before `deadline`.
-    static func connect(host: String, port: Int, deadline: ContinuousClock.Instant) -> Result<LineSocket, SignalReadError> {
+    static func connect(host: String, port: Int, deadline: ContinuousClock.Instant) -> Result<
+        LineSocket, SignalReadError
+    > {
         let peer = "\(host):\(port)"
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -45,15 +48,18 @@ final class LineSocket {
                     var length = socklen_t(MemoryLayout<Int32>.size)
                     getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
                     if error == 0 { return .success(LineSocket(descriptor: fd, peer: peer)) }
-                    lastError = SignalReadError(.unreachable, "cannot connect to \(peer): \(String(cString: strerror(error)))")
+                    lastError = SignalReadError(
+                        .unreachable, "cannot connect to \(peer): \(String(cString: strerror(error)))")
                 case .timedOut:
                     close(fd)
                     return .failure(SignalReadError(.timeout, "connecting to \(peer) timed out"))
                 case .failed(let code):
-                    lastError = SignalReadError(.unreachable, "cannot connect to \(peer): \(String(cString: strerror(code)))")
+                    lastError = SignalReadError(
+                        .unreachable, "cannot connect to \(peer): \(String(cString: strerror(code)))")
                 }
             } else {
-                lastError = SignalReadError(.unreachable, "cannot connect to \(peer): \(String(cString: strerror(errno)))")
+                lastError = SignalReadError(
+                    .unreachable, "cannot connect to \(peer): \(String(cString: strerror(errno)))")
             }
             close(fd)
         }
@@ -72,7 +78,8 @@ final class LineSocket {
                     return .failure(SignalReadError(.timeout, "sending to \(peer) timed out"))
                 }
             } else {
-                return .failure(SignalReadError(.unreachable, "sending to \(peer) failed: \(String(cString: strerror(errno)))"))
+                return .failure(
+                    SignalReadError(.unreachable, "sending to \(peer) failed: \(String(cString: strerror(errno)))"))
             }
         }
         return .success(())
@@ -100,7 +107,8 @@ final class LineSocket {
                     return .failure(SignalReadError(.timeout, "\(peer) did not answer in time"))
                 }
             } else {
-                return .failure(SignalReadError(.unreachable, "reading from \(peer) failed: \(String(cString: strerror(errno)))"))
+                return .failure(
+                    SignalReadError(.unreachable, "reading from \(peer) failed: \(String(cString: strerror(errno)))"))
             }
         }
     }

@@ -17,7 +17,9 @@ public struct NUTSource: SignalSource {
     }
 
     /// The blocking exchange.
-    static func exchange(_ config: NUTSourceConfig, deadline: ContinuousClock.Instant) -> Result<RawReading, SignalReadError> {
+    static func exchange(_ config: NUTSourceConfig, deadline: ContinuousClock.Instant) -> Result<
+        RawReading, SignalReadError
+    > {
         let peer = "NUT server \(config.host):\(config.port)"
         return LineSocket.connect(host: config.host, port: config.port, deadline: deadline)
             .mapError { SignalReadError($0.code, "\(peer): \($0.message)") }
@@ -31,21 +33,25 @@ public struct NUTSource: SignalSource {
     }
 
     /// Turns a reply into a reading or a precise error (pure).
-    static func interpret(_ reply: NUTReply, config: NUTSourceConfig, peer: String) -> Result<RawReading, SignalReadError> {
+    static func interpret(_ reply: NUTReply, config: NUTSourceConfig, peer: String) -> Result<
+        RawReading, SignalReadError
+    > {
         switch reply {
         case .error(let code):
             let (kind, message) = NUTReply.explain(code, ups: config.ups, variable: config.variable)
             return .failure(SignalReadError(kind, "\(peer): \(message)"))
         case .variable(let ups, let name, let value):
             guard ups == config.ups, name == config.variable else {
-                return .failure(SignalReadError(.malformed, "\(peer) answered for \(ups) \(name), not the variable asked"))
+                return .failure(
+                    SignalReadError(.malformed, "\(peer) answered for \(ups) \(name), not the variable asked"))
             }
             if name == "ups.status", value.split(separator: " ").contains("WAIT") {
                 return .failure(SignalReadError(.noData, "\(peer): upsd has no data from the driver yet (WAIT)"))
             }
             return .success(.text(value))
         case .unexpected(let line):
-            return .failure(SignalReadError(.malformed, "\(peer) sent an unexpected line: \(TextSniffer.excerpt(line))"))
+            return .failure(
+                SignalReadError(.malformed, "\(peer) sent an unexpected line: \(TextSniffer.excerpt(line))"))
         }
     }
 }
