@@ -37,6 +37,9 @@ let package = Package(
         .target(
             name: "Signals",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HTTPTransport",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal"]),
         .target(name: "Staffing"),
@@ -58,5 +61,7 @@ let package = Package(
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
+        .testTarget(
+            name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
     ]
 )
