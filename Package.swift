@@ -36,7 +36,7 @@ let package = Package(
             ]),
         .target(
             name: "Signals",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["HTTPTransport", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
@@ -55,7 +55,8 @@ let package = Package(
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SignalsTests", dependencies: ["Signals", .product(name: "Logging", package: "swift-log")],
+            name: "SignalsTests",
+            dependencies: ["Signals", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),

@@ -29,7 +29,7 @@ struct SampleRingTests {
     }
 
     @Test func storeHonoursCapacityPerSignal() async throws {
-        let store = InMemorySignalHistoryStore(defaultCapacity: 100)
+        let store: any SignalHistoryStore = InMemorySignalHistoryStore(defaultCapacity: 100)
         try await store.setCapacity(3, for: "a")
         for sample in samples(1...5) {
             try await store.append(sample, to: "a")

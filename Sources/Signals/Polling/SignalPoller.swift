@@ -32,10 +32,10 @@ public struct SignalPoller: Sendable {
         self.random = random
     }
 
-    /// Creates a poller for every polled definition, building each source with `SourceFactory`.
-    public init(definitions: [SignalConfig], monitor: SignalMonitor, clock: any WallClock) {
+    /// Creates a poller for every polled definition (push signals are skipped), building sources with `factory`.
+    public init(definitions: [SignalConfig], factory: SourceFactory, monitor: SignalMonitor, clock: any WallClock) {
         let entries = definitions.compactMap { definition in
-            SourceFactory.makeSource(for: definition.source).map { Entry(definition: definition, source: $0) }
+            factory.makeSource(for: definition.source).map { Entry(definition: definition, source: $0) }
         }
         self.init(entries: entries, monitor: monitor, clock: clock)
     }

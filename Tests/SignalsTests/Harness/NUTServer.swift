@@ -15,6 +15,7 @@ final class NUTServer: @unchecked Sendable {
     /// The configuration directory (holds `ups.dev`, the simulated state).
     let directory: URL
     private var processes: [PeerProcess] = []
+    private var lastStamp = Date().timeIntervalSince1970.rounded(.down)
 
     /// Starts the driver, then upsd, and waits until upsd accepts connections.
     init() async throws {
@@ -64,7 +65,10 @@ final class NUTServer: @unchecked Sendable {
             ups.load: 25
 
             """
-        try TestEnvironment.writeAtomically(text, to: directory.appendingPathComponent("ups.dev"))
+        // dummy-ups notices a change by the file's mtime in whole seconds: make every rewrite a later second.
+        let stamp = max(Date().timeIntervalSince1970.rounded(.down), lastStamp + 1)
+        lastStamp = stamp
+        try TestEnvironment.writeAtomically(text, to: directory.appendingPathComponent("ups.dev"), modified: stamp)
     }
 
     /// Stops upsd, then the driver, by PID, and removes the directory.

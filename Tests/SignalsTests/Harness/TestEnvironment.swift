@@ -67,10 +67,15 @@ enum TestEnvironment {
         return await condition()
     }
 
-    /// Writes `text` to `url` atomically (temp file + rename), as a peer must see it.
-    static func writeAtomically(_ text: String, to url: URL) throws {
+    /// Writes `text` to `url` atomically (temp file + rename), as a peer must see it; `modified` sets the
+    /// mtime (Unix seconds) for peers that poll it.
+    static func writeAtomically(_ text: String, to url: URL, modified: TimeInterval? = nil) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         try text.write(to: temporary, atomically: false, encoding: .utf8)
+        if let modified {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: modified)], ofItemAtPath: temporary.path)
+        }
         guard rename(temporary.path, url.path) == 0 else { throw HarnessError("rename to \(url.path) failed") }
     }
 
