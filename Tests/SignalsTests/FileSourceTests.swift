@@ -50,6 +50,26 @@ struct FileSourceTests {
         #expect(result.failure?.message == "'\(directory.path)' is a directory, not a file")
     }
 
+    @Test func aNamedPipeIsRefusedInsteadOfBlocking() async throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("fifo")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let result = await FileSource(config: FileSourceConfig(path: path)).read(timeout: .seconds(1))
+        #expect(result.failure?.message == "'\(path)' is not a regular file (a pipe or device could block)")
+    }
+
+    @Test func followsASymbolicLink() async throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("link")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("value")
+        try "61\n".write(to: target, atomically: true, encoding: .utf8)
+        let link = directory.appendingPathComponent("current")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let result = await FileSource(config: FileSourceConfig(path: link.path)).read(timeout: .seconds(1))
+        #expect(try result.get().payload == .text("61"))
+    }
+
     @Test func readsOnlyTheStartOfAHugeFile() async throws {
         let huge = "12\n" + String(repeating: "x", count: 1_000_000)
         #expect(try await read(huge).get().payload == .text("12"))

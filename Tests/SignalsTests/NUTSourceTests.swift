@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 import Testing
 
 @testable import Signals
@@ -88,5 +89,58 @@ extension Result {
     var failure: Failure? {
         if case .failure(let error) = self { return error }
         return nil
+    }
+}
+
+/// The whole chain on a real upsd: poller (real clock) → NUT source → monitor → history and health.
+@Suite(
+    .enabled(
+        if: NUTServer.isAvailable,
+        "NUT is not installed (/lib/nut/upsd, /lib/nut/dummy-ups): apt-get install nut-server"))
+struct NUTPollingTests {
+    @Test func thePollerSeesTheUPSGoOnBattery() async throws {
+        let server = try await NUTServer()
+        defer { server.stop() }
+        let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: LogRecorder().makeLogger())
+        let status = SignalConfig(
+            name: "ups_status", source: .nut(NUTSourceConfig(port: server.port, ups: "ups", variable: "ups.status")),
+            interval: .milliseconds(200), timeout: .seconds(2), maxBackoff: .milliseconds(400),
+            staleAfter: .seconds(30))
+        #expect(status.kind == .state)
+        try await monitor.register(status)
+        let transport = HTTPTransport(logger: LogRecorder().makeLogger())
+        defer { transport.shutdown() }
+        let poller = SignalPoller(
+            definitions: [status], factory: SourceFactory(transport: transport), monitor: monitor,
+            clock: SystemWallClock())
+        let polling = Task { await poller.run() }
+        defer { polling.cancel() }
+
+        let online = await TestEnvironment.wait(upTo: 15) {
+            await monitor.status(of: "ups_status")?.lastGood?.value.contains(flag: "OL") == true
+        }
+        #expect(online, "the poller never stored an OL sample")
+        #expect(await monitor.health(of: "ups_status") == .healthy)
+
+        try server.setState(status: "OB DISCHRG", charge: 80, runtime: 900)
+        let onBattery = await TestEnvironment.wait(upTo: 15) {
+            await monitor.status(of: "ups_status")?.lastGood?.value.contains(flag: "OB") == true
+        }
+        #expect(onBattery, "the poller never stored an OB sample")
+        let history = try await monitor.samples(of: "ups_status")
+        #expect(history.first?.value.contains(flag: "OL") == true)
+        #expect(history.last?.value.contains(flag: "OB") == true)
+
+        server.stop()  // upsd gone: the next polls fail and the signal turns unhealthy (no warnings from it)
+        let failing = await TestEnvironment.wait(upTo: 15) {
+            if case .unhealthy(.readFailed(let error)) = await monitor.health(of: "ups_status") {
+                return error.code == .unreachable
+            }
+            return false
+        }
+        #expect(failing, "a stopped upsd did not make the signal unhealthy")
+        #expect(await monitor.health(of: "ups_status").allowsWarnings == false)
+        polling.cancel()
+        await polling.value  // the loops end on cancellation
     }
 }

@@ -29,6 +29,12 @@ public actor SignalMonitor {
         try await history.setCapacity(definition.historyCapacity, for: definition.name)
     }
 
+    /// Forgets a signal (after a reload removed it); its history stays in the store.
+    public func unregister(_ name: String) {
+        definitions[name] = nil
+        statuses[name] = nil
+    }
+
     /// The registered definition named `name`.
     public func definition(of name: String) -> SignalConfig? { definitions[name] }
 

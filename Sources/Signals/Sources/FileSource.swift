@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a file: its first line (a number, or state flags), at most 64 KiB of it.
 public struct FileSource: SignalSource {
     /// The settings.
@@ -25,6 +29,11 @@ public struct FileSource: SignalSource {
         }
         if isDirectory.boolValue {
             return .failure(SignalReadError(.local, "'\(path)' is a directory, not a file"))
+        }
+        // A FIFO or device could block the read forever: only regular files are read.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(SignalReadError(.local, "'\(path)' is not a regular file (a pipe or device could block)"))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(SignalReadError(.local, "file '\(path)' cannot be opened (check its permissions)"))
