@@ -110,3 +110,15 @@ extension PollOutcome {
         return nil
     }
 }
+
+/// Secrets in URLs never reach messages.
+struct URLRedactionTests {
+    @Test func hidesUserInformation() {
+        #expect(
+            HTTPSourceSupport.redacted("https://ops:s3cret@example.com/api?x=1") == "https://***@example.com/api?x=1")
+        #expect(
+            HTTPSourceSupport.redacted("http://127.0.0.1:9090/api/v1/query?query=a@b")
+                == "http://127.0.0.1:9090/api/v1/query?query=a@b")
+        #expect(HTTPSourceSupport.redacted("not a url") == "not a url")
+    }
+}

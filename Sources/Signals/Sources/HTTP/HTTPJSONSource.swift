@@ -29,7 +29,8 @@ public struct HTTPJSONSource: SignalSource {
             let answer = await HTTPSourceSupport.get(
                 config.url, headers: headers, timeout: timeout, transport: transport)
             return answer.flatMap {
-                HTTPJSONResponse.reading(status: $0.status, body: $0.body, pointer: pointer, url: config.url)
+                HTTPJSONResponse.reading(
+                    status: $0.status, body: $0.body, pointer: pointer, url: HTTPSourceSupport.redacted(config.url))
             }
         }
     }

@@ -34,9 +34,9 @@ enum HTTPSourceSupport {
         do {
             return .success(try await transport.perform(request))
         } catch let error as HTTPTransportError {
-            return .failure(readError(error, url: url, timeout: timeout))
+            return .failure(readError(error, url: redacted(url), timeout: timeout))
         } catch {
-            return .failure(SignalReadError(.local, "GET \(url) was cancelled"))
+            return .failure(SignalReadError(.local, "GET \(redacted(url)) was cancelled"))
         }
     }
 
@@ -52,5 +52,14 @@ enum HTTPSourceSupport {
         case .invalidRequest, .shutDown:
             return SignalReadError(.local, "GET \(url): \(error)")
         }
+    }
+
+    /// `url` with any `user:password@` replaced by `***@`, for messages and logs.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + "***" + String(rest[at...])
     }
 }
