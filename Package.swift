@@ -41,17 +41,20 @@ let package = Package(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Forecast"),
-        .target(name: "Calendars", dependencies: ["CICal"]),
+        .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
+        .target(name: "Daemon", dependencies: ["CSystemd", "Plans", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
         .executableTarget(name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals"),
+        .executableTarget(
+            name: "StaffingBenchmark", dependencies: ["Staffing"], path: "Benchmarks/staffing/StaffingBenchmark"),
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -61,7 +64,8 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
+        .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
     ]

@@ -5,10 +5,14 @@
 set -euo pipefail
 
 build_packages=(pkg-config libsystemd-dev libcurl4-openssl-dev libical-dev libsqlite3-dev tzdata)
-peer_packages=(prometheus nut-server nut-client kannel kannel-extras python3 systemd)
+peer_packages=(prometheus nut-server nut-client kannel kannel-extras python3 python3-yaml python3-jsonschema systemd)
+
+# --build-only: just what building and running forewarn needs (no test peers).
+packages=("${build_packages[@]}")
+if [ "${1:-}" != "--build-only" ]; then packages+=("${peer_packages[@]}"); fi
 
 want=()
-for p in "${build_packages[@]}" ${FOREWARN_RUNTIME_ONLY:+} "${peer_packages[@]}"; do
+for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         want+=("$p")
     fi

@@ -82,7 +82,7 @@ extension DefinitionsBuilder {
         let url = resolve(path)
         let shown = display(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            sink.error(location, "recipients file '\(path)' not found (looked for \(url.path))")
+            sink.error(location, "recipients file '\(path)' not found (looked for \(shown))")
             return []
         }
         guard data.count <= Self.maximumRecipientFileSize else {

@@ -78,7 +78,7 @@ struct DefinitionsBuilder {
                 duration: event.duration("duration"), recurrenceRule: event.string("rrule"), location: event.location)
         }
         let files = (reader["ics"]?.list ?? []).compactMap { item in
-            item.string.map { (url: resolve($0), location: item.location) }
+            item.string.map { (url: resolve($0), path: $0, shown: display($0), location: item.location) }
         }
         return CalendarDefinition(
             name: name, timeZone: reader.string("timezone").flatMap(TimeZone.init(identifier:)), events: events,

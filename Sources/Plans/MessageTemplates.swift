@@ -68,7 +68,7 @@ struct MessageTemplates {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(
-                Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(error.error) at line \(error.context.lineNumber), column \(error.context.columnNumber)"))
+                Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(Self.explain(error.error)) (template line \(error.context.lineNumber), column \(error.context.columnNumber))"))
             return
         } catch {
             diagnostics.append(Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(error)"))
@@ -92,6 +92,16 @@ struct MessageTemplates {
             diagnostics.append(Diagnostic(.warning, at: location, "\(summary), above the audience's max_segments \(limit)"))
         } else {
             diagnostics.append(Diagnostic(.note, at: location, summary))
+        }
+    }
+
+    static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section {{#name}} is opened but never closed with {{/name}}"
+        case .invalidSetDelimiter: "the set-delimiter tag is malformed"
+        default: "\(error)"
         }
     }
 

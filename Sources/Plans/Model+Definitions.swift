@@ -154,7 +154,7 @@ public struct CalendarDefinition: Sendable {
     public var timeZone: TimeZone?
     public var events: [CalendarEventDefinition]
     /// iCalendar files, resolved against the plan directory, with where each is named.
-    public var icsFiles: [(url: URL, location: SourceLocation)]
+    public var icsFiles: [(url: URL, path: String, shown: String, location: SourceLocation)]
     public var location: SourceLocation
 }
 

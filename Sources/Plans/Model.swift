@@ -35,6 +35,8 @@ public struct Plan: Sendable {
     public var vars: [String: String]
     /// Where `plan:` is written.
     public var location: SourceLocation
+    /// Where `owner:` is written.
+    public var ownerLocation: SourceLocation
 }
 
 /// How a contingency is foreseen.

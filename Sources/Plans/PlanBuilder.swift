@@ -18,7 +18,7 @@ enum PlanBuilder {
             hours: reader["hours"].map(hours),
             drill: reader["drill"].map { Drill(receiver: $0.string("via") ?? "", audience: $0.string("to")) },
             vars: reader["vars"]?.stringDictionary ?? [:],
-            location: reader.location(of: "plan"))
+            location: reader.location(of: "plan"), ownerLocation: reader["owner"]?.location ?? reader.location)
     }
 
     static func trigger(_ reader: NodeReader) -> Trigger {

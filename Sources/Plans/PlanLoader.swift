@@ -39,10 +39,11 @@ public struct PlanLoader: Sendable {
     /// The most YAML files one directory may hold.
     public static let maximumFiles = 20_000
 
-    /// Loads `directory` (as the operator wrote it; diagnostics show paths under it).
-    public func load(directory: String) -> LoadResult {
+    /// Loads `path`; diagnostics name files under `displayedAs` (default: `path` as the operator wrote it).
+    public func load(directory path: String, displayedAs: String? = nil) -> LoadResult {
+        let directory = displayedAs ?? path
         var sink = DiagnosticSink()
-        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        let url = URL(fileURLWithPath: path, isDirectory: true)
         let dirLocation = SourceLocation(file: directory, line: 0, column: 0)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -44,7 +44,7 @@ struct SemanticValidator {
         let owners = staffRecipients
         if owners[plan.owner] == nil && !referencesMayBeMissing {
             sink.error(
-                plan.location,
+                plan.ownerLocation,
                 "owner '\(plan.owner)' of plan '\(plan.id)' is not a recipient of any staff audience\(Suggestion.hint(for: plan.owner, among: owners.keys)); add them to an audience with kind: staff")
         }
         validate(plan.trigger, plan: plan)
@@ -190,7 +190,7 @@ struct SemanticValidator {
             sink.error(calendar.location, "calendar '\(calendar.name)' has no 'events' and no 'ics' files")
         }
         for file in calendar.icsFiles where !FileManager.default.fileExists(atPath: file.url.path) {
-            sink.error(file.location, "iCalendar file not found: \(file.url.path)")
+            sink.error(file.location, "iCalendar file '\(file.path)' not found (looked for \(file.shown))")
         }
         for event in calendar.events {
             if let end = event.end {
@@ -214,7 +214,7 @@ struct SemanticValidator {
         let policies = set.policies
         let location = policies.location ?? SourceLocation(file: set.directory.path, line: 0, column: 0)
         if !policies.locales.contains(policies.defaultLocale) {
-            sink.error(location, "policies: default_locale '\(policies.defaultLocale)' is not one of locales \(policies.locales)")
+            sink.error(location, "policies: default_locale '\(policies.defaultLocale)' is not one of the locales (\(policies.locales.joined(separator: ", ")))")
         }
         if let owner = policies.ownerReceiver {
             _ = reference(owner, in: set.receivers.keys, kind: "receiver (owner_via)", at: location)

@@ -36,6 +36,11 @@ indirect enum Shape {
         }
     }
 
+    /// "a" or "an" for `word`.
+    static func article(_ word: String) -> String {
+        "aeiou".contains(word.first ?? "x") ? "an" : "a"
+    }
+
     /// A phrase naming what is expected, e.g. "a duration (e.g. 15m)".
     var expectation: String {
         switch self {
@@ -46,9 +51,9 @@ indirect enum Shape {
         case .choice(let words): "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
         case .list(let item, _): "a list of \(item.expectation)"
         case .dictionary: "a mapping of names to definitions"
-        case .object(let object): "a mapping (\(object.title))"
+        case .object(let object): "\(Shape.article(object.title)) \(object.title) mapping"
         case .either(let shapes): shapes.map(\.expectation).joined(separator: " or ")
-        case .variants(let title, _), .kinds(let title, _): "a mapping (\(title))"
+        case .variants(let title, _), .kinds(let title, _): "\(Shape.article(title)) \(title) mapping"
         case .secret: "a credential reference {credential: NAME}"
         }
     }

@@ -18,12 +18,8 @@ struct ShapeChecker {
         visited += 1
         guard visited <= Self.maximumNodes else {
             if visited == Self.maximumNodes + 1 {
-                sink.error(file.location(node), "document has more than \(Self.maximumNodes) values; split it into several files")
+                sink.error(file.location(node), "document expands to more than \(Self.maximumNodes) values (YAML aliases?); write it out plainly or split it into several files")
             }
-            return
-        }
-        if node.anchor != nil || { if case .alias = node { return true } else { return false } }() {
-            sink.error(file.location(node), "YAML anchors and aliases are not allowed in plan files: write '\(path)' out in full")
             return
         }
         if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
@@ -98,7 +94,7 @@ struct ShapeChecker {
                 let all = objects.flatMap(\.discriminators)
                 let names = all.map { "'\($0)'" }.joined(separator: ", ")
                 let hint = keys.sorted().lazy.compactMap { Suggestion.closest(to: $0, among: all) }.first
-                sink.error(file.location(node), "\(place) must be a \(title) with one of \(names)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+                sink.error(file.location(node), "\(place) must be \(Shape.article(title)) \(title) with one of \(names)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
             }
         case .kinds(let title, let variants):
             guard case .mapping(let mapping) = node else { return typeMismatch(node, shape, path) }
@@ -177,7 +173,8 @@ struct ShapeChecker {
     }
 
     private mutating func typeMismatch(_ node: Node, _ shape: Shape, _ path: String) {
-        sink.error(file.location(node), "'\(path)' must be \(shape.expectation), found \(kind(of: node).rawValue)")
+        let place = path.isEmpty ? "the document" : "'\(path)'"
+        sink.error(file.location(node), "\(place) must be \(shape.expectation), found \(kind(of: node).rawValue)")
     }
 
     private func kind(of node: Node) -> NodeKind {

@@ -111,7 +111,9 @@ public struct ServiceLevelTarget: Hashable, Sendable, CustomStringConvertible {
         guard parts.count == 3, parts[1] == "in" else {
             throw ValueSyntaxError("invalid service-level target '\(text)': \(hint)")
         }
-        let percentage = try Percentage.parse(String(parts[0]))
+        guard let percentage = try? Percentage.parse(String(parts[0])) else {
+            throw ValueSyntaxError("invalid service-level target '\(text)': '\(parts[0])' is not a percentage; \(hint)")
+        }
         guard percentage.fraction > 0, percentage.fraction <= 1 else {
             throw ValueSyntaxError("invalid service-level target '\(text)': the percentage must be above 0% and at most 100%")
         }

@@ -11,6 +11,8 @@ struct Forewarn: AsyncParsableCommand {
             RunCommand.self,
             CheckCommand.self,
             SchemaCommand.self,
+            StaffingCommand.self,
+            CalendarCommand.self,
             SignalsCommand.self,
         ])
 

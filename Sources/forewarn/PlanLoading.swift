@@ -1,9 +1,12 @@
+import Calendars
 import Plans
 
 /// The one loader configuration that `check`, `run` and every other command share.
 enum PlanLoading {
-    /// A loader with every check the lower layers provide.
+    /// A loader with every check the lower layers provide: calendars (libical) and, once delivery lands, SMS.
     static func makeLoader() -> PlanLoader {
-        PlanLoader()
+        var loader = PlanLoader()
+        loader.extraChecks.append { set in EventCalendar.diagnostics(for: set) }
+        return loader
     }
 }

@@ -1,2 +1,0 @@
-/// Erlang B, C and A staffing math: pure functions, no I/O.
-public enum StaffingModule {}
