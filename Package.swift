@@ -52,7 +52,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .executableTarget(name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals"),
+        .executableTarget(
+            name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals", exclude: ["README.md"]),
         .executableTarget(
             name: "StaffingBenchmark", dependencies: ["Staffing"], path: "Benchmarks/staffing/StaffingBenchmark"),
 
