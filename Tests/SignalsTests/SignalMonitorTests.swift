@@ -54,6 +54,14 @@ struct SignalMonitorTests {
         #expect(await monitor.health(of: "nosuch") == .unhealthy(reason: .unknownSignal("nosuch")))
     }
 
+    @Test func keepsTheHistoryInTimeOrder() async throws {
+        let (monitor, _, _) = try await makeMonitor([load])
+        await monitor.ingest(.success(.number(5, timestamp: start.addingTimeInterval(120))), for: "load", at: start)
+        await monitor.ingest(.success(.number(6, timestamp: start.addingTimeInterval(60))), for: "load", at: start)
+        #expect(try await monitor.samples(of: "load").map(\.value) == [.number(5)])
+        #expect(await monitor.counters(of: "load")?.accepted == 2)
+    }
+
     @Test func refusesDefinitionsThatCannotWork() async throws {
         let (monitor, _, _) = try await makeMonitor([])
         let broken = SignalConfig(

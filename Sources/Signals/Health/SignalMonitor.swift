@@ -54,13 +54,16 @@ public actor SignalMonitor {
         return outcome
     }
 
-    /// Records an already validated outcome: counts it, logs streak changes, appends good samples to history.
+    /// Records an already validated outcome: counts it, logs streak changes, appends good samples newer than the
+    /// last one to the history.
     public func record(_ outcome: PollOutcome, for name: String) async {
         guard var status = statuses[name] else { return }
+        let newest = status.lastGood?.time
         let change = status.record(outcome)
         statuses[name] = status
         log(change, for: name)
-        guard case .accepted(let sample) = outcome else { return }
+        // The history stays in time order: a sample older than the newest stored one is counted, not stored.
+        guard case .accepted(let sample) = outcome, newest.map({ sample.time > $0 }) ?? true else { return }
         do {
             try await history.append(sample, to: name)
         } catch {
