@@ -56,8 +56,12 @@ struct SignalMonitorTests {
 
     @Test func keepsTheHistoryInTimeOrder() async throws {
         let (monitor, _, _) = try await makeMonitor([load])
-        await monitor.ingest(.success(.number(5, timestamp: start.addingTimeInterval(120))), for: "load", at: start)
-        await monitor.ingest(.success(.number(6, timestamp: start.addingTimeInterval(60))), for: "load", at: start)
+        await monitor.ingest(
+            .success(.number(5, timestamp: start.addingTimeInterval(120))), for: "load",
+            at: start.addingTimeInterval(600))
+        await monitor.ingest(
+            .success(.number(6, timestamp: start.addingTimeInterval(60))), for: "load",
+            at: start.addingTimeInterval(600))
         #expect(try await monitor.samples(of: "load").map(\.value) == [.number(5)])
         #expect(await monitor.counters(of: "load")?.accepted == 2)
     }
