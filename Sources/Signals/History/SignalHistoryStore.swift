@@ -24,6 +24,7 @@ public actor InMemorySignalHistoryStore: SignalHistoryStore {
 
     /// Sets the capacity of `signal`, keeping its newest samples.
     public func setCapacity(_ capacity: Int, for signal: String) {
+        if rings[signal]?.capacity == max(1, capacity) { return }
         var ring = SampleRing(capacity: capacity)
         for sample in rings[signal]?.samples ?? [] { ring.append(sample) }
         rings[signal] = ring
