@@ -36,6 +36,9 @@ let package = Package(
             ]),
         .target(
             name: "Signals",
+            dependencies: ["HTTPTransport", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
@@ -50,16 +53,23 @@ let package = Package(
             ]),
 
         .executableTarget(
+            name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals", exclude: ["README.md"]),
+        .executableTarget(
             name: "StaffingBenchmark", dependencies: ["Staffing"], path: "Benchmarks/staffing/StaffingBenchmark"),
         .executableTarget(
             name: "ForecastBenchmark", dependencies: ["Forecast"], path: "Benchmarks/forecast/ForecastBenchmark"),
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
+        .testTarget(
+            name: "SignalsTests",
+            dependencies: ["Signals", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(
+            name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
     ]
 )

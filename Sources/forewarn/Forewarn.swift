@@ -14,6 +14,7 @@ struct Forewarn: AsyncParsableCommand {
             StaffingCommand.self,
             CalendarCommand.self,
             ForecastCommand.self,
+            SignalsCommand.self,
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Starts `Fixtures/test_server.py` on a fresh loopback port in a temp directory and stops it by PID.
+final class LoopbackServer: @unchecked Sendable {
+    /// Whether python3 is installed (the tests skip with a message when it is not).
+    static let isPythonAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+
+    private let child: ChildProcess
+    private let directory: TemporaryDirectory
+    /// The port the server bound on 127.0.0.1.
+    let port: Int
+    /// `http://127.0.0.1:PORT`.
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    init() throws {
+        guard let script = Bundle.module.url(forResource: "test_server", withExtension: "py", subdirectory: "Fixtures")
+        else { throw HarnessError("Fixtures/test_server.py is missing from the test bundle") }
+        directory = try TemporaryDirectory()
+        let out = directory.path + "/stdout"
+        let child = try ChildProcess(
+            executable: "/usr/bin/python3", arguments: [script.path], stdoutPath: out,
+            stderrPath: directory.path + "/stderr")
+        self.child = child
+        var reported: Int?
+        _ = waitUntil {
+            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            if text.hasPrefix("PORT "), text.contains("\n") {
+                reported = Int(text.dropFirst(5).prefix { $0 != "\n" })
+            }
+            return reported != nil || !child.isRunning
+        }
+        guard let reported else {
+            child.stop()
+            directory.remove()
+            throw HarnessError("test server did not report its port; see \(directory.path)/stderr")
+        }
+        port = reported
+    }
+
+    /// Stops the server by its PID and removes its directory.
+    func stop() {
+        child.stop()
+        directory.remove()
+    }
+}
