@@ -25,15 +25,18 @@ extension EventCalendar {
                 do {
                     let source = try Self.source(for: event)
                     for problem in source.problems(timeZone: zone) {
-                        diagnostics.append(Diagnostic(.error, at: event.location, "calendar '\(definition.name)': \(problem.message)"))
+                        diagnostics.append(
+                            Diagnostic(.error, at: event.location, "calendar '\(definition.name)': \(problem.message)"))
                     }
                 } catch {
-                    diagnostics.append(Diagnostic(.error, at: event.location, "calendar '\(definition.name)': \(error.message)"))
+                    diagnostics.append(
+                        Diagnostic(.error, at: event.location, "calendar '\(definition.name)': \(error.message)"))
                 }
             }
             for file in definition.icsFiles where FileManager.default.fileExists(atPath: file.url.path) {
                 for problem in CalendarSource.icsFile(path: file.url.path).problems(timeZone: zone) {
-                    let location = problem.line.map { SourceLocation(file: file.shown, line: $0, column: 1) } ?? file.location
+                    let location =
+                        problem.line.map { SourceLocation(file: file.shown, line: $0, column: 1) } ?? file.location
                     diagnostics.append(Diagnostic(.error, at: location, problem.message))
                 }
             }
@@ -52,24 +55,35 @@ extension EventCalendar {
             switch start {
             case .date(let day):
                 let days: Int
-                if case .date(let last)? = end { days = last.daysSinceEpoch - day.daysSinceEpoch + 1 } else {
+                if case .date(let last)? = end {
+                    days = last.daysSinceEpoch - day.daysSinceEpoch + 1
+                } else {
                     days = max(1, Int(((event.duration?.seconds ?? 86_400) / 86_400).rounded(.up)))
                 }
-                return .recurring(RecurringEvent(summary: event.summary, start: .date(day), length: .days(days), rule: rule))
+                return .recurring(
+                    RecurringEvent(summary: event.summary, start: .date(day), length: .days(days), rule: rule))
             case .dateTime(let time):
                 let seconds: Int
-                if case .dateTime(let last)? = end { seconds = Int(last.wallSeconds - time.wallSeconds) } else {
+                if case .dateTime(let last)? = end {
+                    seconds = Int(last.wallSeconds - time.wallSeconds)
+                } else {
                     guard let duration = event.duration else {
-                        throw CalendarError(.invalidEntry, "event '\(event.summary)' starts at a time: give it an 'end' or a 'duration'")
+                        throw CalendarError(
+                            .invalidEntry, "event '\(event.summary)' starts at a time: give it an 'end' or a 'duration'"
+                        )
                     }
                     seconds = Int(duration.seconds)
                 }
-                return .recurring(RecurringEvent(summary: event.summary, start: .dateTime(time), length: .seconds(seconds), rule: rule))
+                return .recurring(
+                    RecurringEvent(
+                        summary: event.summary, start: .dateTime(time), length: .seconds(seconds), rule: rule))
             }
         }
         switch (start, end) {
         case (.date(let day), nil):
-            guard let duration = event.duration else { return .event(InlineEvent(summary: event.summary, span: .date(day))) }
+            guard let duration = event.duration else {
+                return .event(InlineEvent(summary: event.summary, span: .date(day)))
+            }
             let days = max(1, Int((duration.seconds / 86_400).rounded(.up)))
             return .event(InlineEvent(summary: event.summary, span: .dates(day, through: day.adding(days: days - 1))))
         case (.date(let day), .date(let last)?):
@@ -78,12 +92,14 @@ extension EventCalendar {
             return .event(InlineEvent(summary: event.summary, span: .dateTimes(time, until: last)))
         case (.dateTime(let time), nil):
             guard let duration = event.duration else {
-                throw CalendarError(.invalidEntry, "event '\(event.summary)' starts at a time: give it an 'end' or a 'duration'")
+                throw CalendarError(
+                    .invalidEntry, "event '\(event.summary)' starts at a time: give it an 'end' or a 'duration'")
             }
             let last = LocalDateTime(wallSeconds: time.wallSeconds + Int64(duration.seconds))
             return .event(InlineEvent(summary: event.summary, span: .dateTimes(time, until: last)))
         default:
-            throw CalendarError(.invalidEntry, "event '\(event.summary)': 'start' and 'end' must both be dates or both be date-times")
+            throw CalendarError(
+                .invalidEntry, "event '\(event.summary)': 'start' and 'end' must both be dates or both be date-times")
         }
     }
 

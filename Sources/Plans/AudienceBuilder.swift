@@ -18,7 +18,8 @@ extension DefinitionsBuilder {
             rows = (reader["recipients"]?.list ?? []).map { item in
                 RecipientRow(
                     fields: item.stringDictionary, location: item.location,
-                    fieldLocations: Dictionary(item.entries.map { ($0.key, $0.value.location) }, uniquingKeysWith: { a, _ in a }))
+                    fieldLocations: Dictionary(
+                        item.entries.map { ($0.key, $0.value.location) }, uniquingKeysWith: { a, _ in a }))
             }
         }
         var seen: [String: SourceLocation] = [:]
@@ -26,7 +27,8 @@ extension DefinitionsBuilder {
         for row in rows {
             guard let recipient = validate(row, kind: kind, locale: locale, zone: zone) else { continue }
             if let first = seen[recipient.id] {
-                sink.error(row.location, "duplicate recipient id '\(recipient.id)' in audience '\(name)' (first at \(first))")
+                sink.error(
+                    row.location, "duplicate recipient id '\(recipient.id)' in audience '\(name)' (first at \(first))")
                 continue
             }
             seen[recipient.id] = row.location
@@ -35,7 +37,8 @@ extension DefinitionsBuilder {
         return AudienceDefinition(
             name: name, kind: kind, recipients: recipients,
             quietHours: reader.string("quiet_hours").flatMap(ClockRange.init) ?? policies.quietHours,
-            frequencyCap: reader.string("frequency_cap").flatMap { try? FrequencyCap.parse($0) } ?? policies.frequencyCap,
+            frequencyCap: reader.string("frequency_cap").flatMap { try? FrequencyCap.parse($0) }
+                ?? policies.frequencyCap,
             transliterate: reader.bool("transliterate") ?? false, maxSegments: reader.int("max_segments") ?? 2,
             location: reader.location)
     }
@@ -46,7 +49,9 @@ extension DefinitionsBuilder {
         var fieldLocations: [String: SourceLocation] = [:]
     }
 
-    private mutating func validate(_ row: RecipientRow, kind: AudienceDefinition.Kind, locale: String, zone: String?) -> Recipient? {
+    private mutating func validate(_ row: RecipientRow, kind: AudienceDefinition.Kind, locale: String, zone: String?)
+        -> Recipient?
+    {
         let before = sink.diagnostics.count
         func at(_ key: String) -> SourceLocation { row.fieldLocations[key] ?? row.location }
         func check(_ key: String, _ format: ScalarFormat) {
@@ -106,7 +111,8 @@ extension DefinitionsBuilder {
             for (index, column) in header.enumerated() where !Self.recipientColumns.contains(column) {
                 sink.error(
                     SourceLocation(file: shown, line: 1, column: index + 1),
-                    "unknown column '\(column)'\(Suggestion.hint(for: column, among: Self.recipientColumns)); columns are \(Self.recipientColumns.joined(separator: ", "))")
+                    "unknown column '\(column)'\(Suggestion.hint(for: column, among: Self.recipientColumns)); columns are \(Self.recipientColumns.joined(separator: ", "))"
+                )
             }
             guard header.contains("id") else {
                 sink.error(SourceLocation(file: shown, line: 1, column: 1), "the header row has no 'id' column")
@@ -120,7 +126,9 @@ extension DefinitionsBuilder {
                 var values: [String: String] = [:]
                 for (column, value) in zip(header, fields) { values[column] = value }
                 if fields.count != header.count {
-                    sink.error(SourceLocation(file: shown, line: line, column: 1), "row has \(fields.count) fields but the header has \(header.count)")
+                    sink.error(
+                        SourceLocation(file: shown, line: line, column: 1),
+                        "row has \(fields.count) fields but the header has \(header.count)")
                     continue
                 }
                 rows.append(RecipientRow(fields: values, location: SourceLocation(file: shown, line: line, column: 1)))
@@ -156,7 +164,8 @@ extension DefinitionsBuilder {
         return NodeReader(node: root, file: file).list.map { item in
             RecipientRow(
                 fields: item.stringDictionary, location: item.location,
-                fieldLocations: Dictionary(item.entries.map { ($0.key, $0.value.location) }, uniquingKeysWith: { a, _ in a }))
+                fieldLocations: Dictionary(
+                    item.entries.map { ($0.key, $0.value.location) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 }

@@ -14,13 +14,18 @@ struct DefinitionsBuilder {
         case "prometheus":
             source = .prometheus(url: reader.string("url") ?? "", query: reader.string("query") ?? "")
         case "http-json":
-            source = .httpJSON(url: reader.string("url") ?? "", pointer: reader.string("pointer") ?? "", headers: reader["headers"]?.headers ?? [:])
+            source = .httpJSON(
+                url: reader.string("url") ?? "", pointer: reader.string("pointer") ?? "",
+                headers: reader["headers"]?.headers ?? [:])
         case "nut":
-            source = .nut(host: reader.string("host") ?? "127.0.0.1", port: reader.int("port") ?? 3493, ups: reader.string("ups") ?? "", variable: reader.string("variable") ?? "")
+            source = .nut(
+                host: reader.string("host") ?? "127.0.0.1", port: reader.int("port") ?? 3493,
+                ups: reader.string("ups") ?? "", variable: reader.string("variable") ?? "")
         case "file":
             source = .file(path: reader.string("path") ?? "")
         case "command":
-            source = .command(arguments: reader["command"]?.list.compactMap(\.string) ?? [], useShell: reader.bool("shell") ?? false)
+            source = .command(
+                arguments: reader["command"]?.list.compactMap(\.string) ?? [], useShell: reader.bool("shell") ?? false)
         default:
             source = .push
         }
@@ -42,11 +47,13 @@ struct DefinitionsBuilder {
         switch reader.string("kind") ?? "" {
         case "kannel":
             kind = .kannel(
-                url: url, username: reader.string("username") ?? "", password: reader["password"]?.credential ?? missing,
+                url: url, username: reader.string("username") ?? "",
+                password: reader["password"]?.credential ?? missing,
                 from: reader.string("from"), smsc: reader.string("smsc"), deliveryReportURL: reader.string("dlr_url"))
         case "twilio-form":
             kind = .twilioForm(
-                url: url, account: reader.string("account") ?? "", authToken: reader["auth_token"]?.credential ?? missing,
+                url: url, account: reader.string("account") ?? "",
+                authToken: reader["auth_token"]?.credential ?? missing,
                 from: reader.string("from") ?? "", statusCallback: reader.string("status_callback"))
         case "form":
             kind = .form(
@@ -54,7 +61,8 @@ struct DefinitionsBuilder {
                 auth: reader["auth"]?.credential)
         default:
             kind = .webhook(
-                url: url, secret: reader["secret"]?.credential, body: reader.string("body"), headers: reader["headers"]?.headers ?? [:])
+                url: url, secret: reader["secret"]?.credential, body: reader.string("body"),
+                headers: reader["headers"]?.headers ?? [:])
         }
         let defaultRetry = [5.0, 300, 1_800, 7_200, 18_000, 36_000, 36_000].map(PlanDuration.init(seconds:))
         return ReceiverDefinition(
@@ -90,7 +98,9 @@ struct DefinitionsBuilder {
         if let locales = reader["locales"]?.list.compactMap(\.string) { policies.locales = locales }
         if let locale = reader.string("default_locale") { policies.defaultLocale = locale }
         if let quiet = reader.string("quiet_hours").flatMap(ClockRange.init) { policies.quietHours = quiet }
-        if let cap = reader.string("frequency_cap").flatMap({ try? FrequencyCap.parse($0) }) { policies.frequencyCap = cap }
+        if let cap = reader.string("frequency_cap").flatMap({ try? FrequencyCap.parse($0) }) {
+            policies.frequencyCap = cap
+        }
         policies.ownerReceiver = reader.string("owner_via")
         if let tick = reader.duration("tick") { policies.tick = tick }
         policies.vars = reader["vars"]?.stringDictionary ?? [:]

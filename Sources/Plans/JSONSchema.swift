@@ -10,7 +10,8 @@ public enum PlanSchema {
         root["title"] = "forewarn plan directory file"
         root["description"] =
             "A plan (one contingency, with 'plan:') or a definitions file (signals, receivers, audiences, calendars, policies)."
-        let data = try! JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try! JSONSerialization.data(
+            withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 

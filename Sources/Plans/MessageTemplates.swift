@@ -12,8 +12,13 @@ struct MessageTemplates {
     let loader: PlanLoader
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(set: PlanSet, plan: Plan, action: Action, receiver: ReceiverDefinition?, audience: AudienceDefinition?, loader: PlanLoader) {
-        (self.set, self.plan, self.action, self.receiver, self.audience, self.loader) = (set, plan, action, receiver, audience, loader)
+    init(
+        set: PlanSet, plan: Plan, action: Action, receiver: ReceiverDefinition?, audience: AudienceDefinition?,
+        loader: PlanLoader
+    ) {
+        (self.set, self.plan, self.action, self.receiver, self.audience, self.loader) = (
+            set, plan, action, receiver, audience, loader
+        )
     }
 
     /// The variables every message can use, besides the plan's and the policies' `vars`.
@@ -50,33 +55,49 @@ struct MessageTemplates {
             let fieldLocation = messages.locations[kind] ?? action.location
             for locale in set.policies.locales where texts[locale] == nil {
                 diagnostics.append(
-                    Diagnostic(.error, at: fieldLocation, "'\(field)' has no '\(locale)' text: every message needs \(set.policies.locales.joined(separator: ", ")) (policies.locales)"))
+                    Diagnostic(
+                        .error, at: fieldLocation,
+                        "'\(field)' has no '\(locale)' text: every message needs \(set.policies.locales.joined(separator: ", ")) (policies.locales)"
+                    ))
             }
             for (locale, text) in texts.sorted(by: { $0.key < $1.key }) {
                 let location = messages.locations["\(kind).\(locale)"] ?? fieldLocation
                 if !set.policies.locales.contains(locale) {
-                    diagnostics.append(Diagnostic(.warning, at: location, "'\(field)' has a '\(locale)' text but '\(locale)' is not in policies.locales; it is never sent"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: location,
+                            "'\(field)' has a '\(locale)' text but '\(locale)' is not in policies.locales; it is never sent"
+                        ))
                 }
                 check(text, field: field, locale: locale, at: location, known: known)
             }
         }
     }
 
-    private mutating func check(_ text: String, field: String, locale: String, at location: SourceLocation, known: Set<String>) {
+    private mutating func check(
+        _ text: String, field: String, locale: String, at location: SourceLocation, known: Set<String>
+    ) {
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(
-                Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(Self.explain(error.error)) (template line \(error.context.lineNumber), column \(error.context.columnNumber))"))
+                Diagnostic(
+                    .error, at: location,
+                    "'\(field).\(locale)' is not a valid template: \(Self.explain(error.error)) (template line \(error.context.lineNumber), column \(error.context.columnNumber))"
+                ))
             return
         } catch {
-            diagnostics.append(Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(error)"))
+            diagnostics.append(
+                Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(error)"))
             return
         }
         for name in Self.variableNames(in: text) where !known.contains(name) {
             diagnostics.append(
-                Diagnostic(.error, at: location, "'\(field).\(locale)' uses unknown variable '\(name)'\(Suggestion.hint(for: name, among: known)); define it under vars or use one of the standard ones"))
+                Diagnostic(
+                    .error, at: location,
+                    "'\(field).\(locale)' uses unknown variable '\(name)'\(Suggestion.hint(for: name, among: known)); define it under vars or use one of the standard ones"
+                ))
         }
         let rendered = template.render(sampleContext(locale: locale))
         if rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -87,9 +108,11 @@ struct MessageTemplates {
         let transliterate = audience?.transliterate ?? false
         let result = measure(rendered, transliterate)
         let limit = audience?.maxSegments ?? 2
-        let summary = "'\(field).\(locale)' as SMS: \(result.encoding), \(result.segments) segment\(result.segments == 1 ? "" : "s") with sample data"
+        let summary =
+            "'\(field).\(locale)' as SMS: \(result.encoding), \(result.segments) segment\(result.segments == 1 ? "" : "s") with sample data"
         if result.segments > limit {
-            diagnostics.append(Diagnostic(.warning, at: location, "\(summary), above the audience's max_segments \(limit)"))
+            diagnostics.append(
+                Diagnostic(.warning, at: location, "\(summary), above the audience's max_segments \(limit)"))
         } else {
             diagnostics.append(Diagnostic(.note, at: location, summary))
         }

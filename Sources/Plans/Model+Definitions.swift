@@ -59,8 +59,11 @@ public struct ReceiverDefinition: Sendable {
     /// The endpoint's protocol and settings.
     public enum Kind: Sendable, Hashable {
         case webhook(url: String, secret: CredentialReference?, body: String?, headers: [String: HeaderValue])
-        case kannel(url: String, username: String, password: CredentialReference, from: String?, smsc: String?, deliveryReportURL: String?)
-        case twilioForm(url: String, account: String, authToken: CredentialReference, from: String, statusCallback: String?)
+        case kannel(
+            url: String, username: String, password: CredentialReference, from: String?, smsc: String?,
+            deliveryReportURL: String?)
+        case twilioForm(
+            url: String, account: String, authToken: CredentialReference, from: String, statusCallback: String?)
         case form(url: String, method: String, fields: [String: String], auth: CredentialReference?)
 
         /// Whether the receiver sends SMS (recipients need phone numbers, texts are measured in segments).
@@ -95,7 +98,8 @@ public struct ReceiverDefinition: Sendable {
     public var credentials: [CredentialReference] {
         switch kind {
         case .webhook(_, let secret, _, let headers):
-            return [secret].compactMap { $0 } + headers.values.compactMap { if case .credential(let c) = $0 { c } else { nil } }
+            return [secret].compactMap { $0 }
+                + headers.values.compactMap { if case .credential(let c) = $0 { c } else { nil } }
         case .kannel(_, _, let password, _, _, _): return [password]
         case .twilioForm(_, _, let token, _, _): return [token]
         case .form(_, _, _, let auth): return [auth].compactMap { $0 }

@@ -40,7 +40,8 @@ struct NodeReader {
     }
 
     var stringDictionary: [String: String] {
-        Dictionary(entries.compactMap { entry in entry.value.string.map { (entry.key, $0) } }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            entries.compactMap { entry in entry.value.string.map { (entry.key, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     func string(_ key: String) -> String? { self[key]?.string }

@@ -20,7 +20,8 @@ public struct OnsetExpression: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses an expression; the message of a failure says what was expected.
     public static func parse(_ text: String) throws(ValueSyntaxError) -> OnsetExpression {
-        let hint = "expected 'now' followed by '+ <duration>' or '+ signal(<name>)' terms (e.g. now + signal(ups_runtime) - 5m)"
+        let hint =
+            "expected 'now' followed by '+ <duration>' or '+ signal(<name>)' terms (e.g. now + signal(ups_runtime) - 5m)"
         var tokens = text.replacingOccurrences(of: "+", with: " + ").replacingOccurrences(of: "-", with: " - ")
             .split(separator: " ").map(String.init)
         // signal names may contain '-', which the split above separated: glue them back inside signal(...).

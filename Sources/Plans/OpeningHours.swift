@@ -46,7 +46,8 @@ public struct DailyHours: Hashable, Sendable, CustomStringConvertible {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             guard let range = ClockRange(trimmed), !range.wrapsMidnight else {
                 throw ValueSyntaxError(
-                    "invalid opening hours '\(text)': expected 'closed' or ranges such as 09:00-14:00 or 09:00-13:00, 15:00-19:00")
+                    "invalid opening hours '\(text)': expected 'closed' or ranges such as 09:00-14:00 or 09:00-13:00, 15:00-19:00"
+                )
             }
             if let last = ranges.last, range.startMinute < last.endMinute {
                 throw ValueSyntaxError("invalid opening hours '\(text)': ranges must be in order and must not overlap")

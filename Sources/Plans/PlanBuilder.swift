@@ -25,7 +25,8 @@ enum PlanBuilder {
         if let event = reader["event"] {
             let expectation = reader["expect"].flatMap { expect -> Expectation? in
                 guard let threshold = expect.threshold else { return nil }
-                return Expectation(signal: expect.string("signal") ?? "", uplift: expect.double("uplift") ?? 1, threshold: threshold)
+                return Expectation(
+                    signal: expect.string("signal") ?? "", uplift: expect.double("uplift") ?? 1, threshold: threshold)
             }
             return .event(
                 EventTrigger(
@@ -55,7 +56,8 @@ enum PlanBuilder {
             return .state(
                 StateTrigger(
                     signal: state.string("signal") ?? "", condition: condition,
-                    debounce: state.duration("for") ?? PlanDuration(seconds: 0), onset: onset, location: state.location))
+                    debounce: state.duration("for") ?? PlanDuration(seconds: 0), onset: onset, location: state.location)
+            )
         }
         if let any = reader["any"] { return .any(any.list.map(trigger)) }
         if let all = reader["all"] { return .all(all.list.map(trigger)) }
@@ -72,7 +74,9 @@ enum PlanBuilder {
             var messages = Messages(
                 main: main.stringDictionary, start: reader["start_message"]?.stringDictionary,
                 end: reader["end_message"]?.stringDictionary, cancel: reader["cancel_message"]?.stringDictionary)
-            for (kind, key) in [("main", "message"), ("start", "start_message"), ("end", "end_message"), ("cancel", "cancel_message")] {
+            for (kind, key) in [
+                ("main", "message"), ("start", "start_message"), ("end", "end_message"), ("cancel", "cancel_message"),
+            ] {
                 for entry in reader[key]?.entries ?? [] {
                     messages.locations["\(kind).\(entry.key)"] = entry.value.location
                 }
@@ -86,7 +90,9 @@ enum PlanBuilder {
         } else if let audience = reader.string("staff") {
             kind = .staff(staffing(reader, audience: audience))
         } else {
-            kind = .webhook(receiver: reader.string("webhook") ?? "", eventType: reader.string("event_type") ?? "forewarn.occurrence")
+            kind = .webhook(
+                receiver: reader.string("webhook") ?? "",
+                eventType: reader.string("event_type") ?? "forewarn.occurrence")
         }
         return Action(
             index: index, kind: kind, steps: steps, messages: messages, isUrgent: reader.bool("urgent") ?? false,

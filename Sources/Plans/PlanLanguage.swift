@@ -16,14 +16,19 @@ enum PlanLanguage {
                 .required("plan", .scalar(.identifier), "The plan's id, unique across the directory."),
                 .required("title", .scalar(.text), "A short human title."),
                 .optional("description", .scalar(.text), "Longer notes for operators."),
-                .required("owner", .scalar(.identifier), "The staff recipient who answers for this plan; gets its failures."),
+                .required(
+                    "owner", .scalar(.identifier), "The staff recipient who answers for this plan; gets its failures."),
                 .required("timezone", .scalar(.timeZone), "IANA zone the plan's dates and hours are read in."),
                 .optional("enabled", .boolean, "false keeps the plan loaded but inactive (default true)."),
                 .required("foresee", trigger(depth: 3), "How the contingency is foreseen."),
                 .required("actions", .list(action, minimumCount: 1), "What to do about each occurrence."),
-                .optional("hours", .object(hours), "Opening hours, for holiday-hours plans (available to messages as {{hours}})."),
+                .optional(
+                    "hours", .object(hours),
+                    "Opening hours, for holiday-hours plans (available to messages as {{hours}})."),
                 .optional("drill", .object(drill), "Where `forewarn drill` sends this plan's notices."),
-                .optional("vars", .dictionary(key: .identifier, value: .scalar(.text)), "Values for message templates, e.g. link."),
+                .optional(
+                    "vars", .dictionary(key: .identifier, value: .scalar(.text)),
+                    "Values for message templates, e.g. link."),
             ])
     }
 
@@ -52,7 +57,9 @@ enum PlanLanguage {
                             title: "event", summary: "Which calendar events are this contingency.",
                             fields: [
                                 .required("calendar", .scalar(.identifier), "The calendar to watch."),
-                                .optional("match", .scalar(.regularExpression), "Only events whose summary matches (case-insensitive regular expression)."),
+                                .optional(
+                                    "match", .scalar(.regularExpression),
+                                    "Only events whose summary matches (case-insensitive regular expression)."),
                             ])), "Which calendar events are this contingency."),
                 .optional(
                     "expect",
@@ -61,8 +68,11 @@ enum PlanLanguage {
                             title: "expectation", summary: "Expected load = forecast × uplift, compared with capacity.",
                             fields: [
                                 .required("signal", .scalar(.identifier), "The load signal to forecast for the event."),
-                                .optional("uplift", .number(minimum: 0), "Factor applied to the forecast for the event (default 1)."),
-                                .optional("above", .number(), "A contingency only if expected load exceeds this capacity."),
+                                .optional(
+                                    "uplift", .number(minimum: 0),
+                                    "Factor applied to the forecast for the event (default 1)."),
+                                .optional(
+                                    "above", .number(), "A contingency only if expected load exceeds this capacity."),
                                 .optional("below", .number(), "A contingency only if expected load falls below this."),
                             ], exactlyOne: [["above", "below"]])),
                     "Only a contingency if the expected load crosses capacity."),
@@ -83,9 +93,14 @@ enum PlanLanguage {
                                 .optional("above", .number(), "Foreseen when the forecast rises above this."),
                                 .optional("below", .number(), "Foreseen when the forecast falls below this."),
                                 .required("within", .scalar(.duration), "How far ahead to look."),
-                                .optional("confidence", .number(minimum: 0.5, maximum: 0.999), "Required probability of the crossing (default 0.8)."),
-                                .optional("for", .scalar(.duration), "How long the prediction must hold before it counts (default 0s)."),
-                            ], exactlyOne: [["above", "below"]])), "A threshold crossing foreseen by the signal's forecast."),
+                                .optional(
+                                    "confidence", .number(minimum: 0.5, maximum: 0.999),
+                                    "Required probability of the crossing (default 0.8)."),
+                                .optional(
+                                    "for", .scalar(.duration),
+                                    "How long the prediction must hold before it counts (default 0s)."),
+                            ], exactlyOne: [["above", "below"]])),
+                    "A threshold crossing foreseen by the signal's forecast.")
             ])
     }
 
@@ -100,19 +115,26 @@ enum PlanLanguage {
                             title: "state", summary: "A condition on a signal's current value.",
                             fields: [
                                 .required("signal", .scalar(.identifier), "The signal to watch."),
-                                .optional("contains", .scalar(.text), "Text state contains this word (e.g. OB for a UPS on battery)."),
+                                .optional(
+                                    "contains", .scalar(.text),
+                                    "Text state contains this word (e.g. OB for a UPS on battery)."),
                                 .optional("equals", .scalar(.text), "Text state equals this."),
                                 .optional("above", .number(), "Numeric value above this."),
                                 .optional("below", .number(), "Numeric value below this."),
                                 .optional("for", .scalar(.duration), "How long the condition must hold (default 0s)."),
-                            ], exactlyOne: [["contains", "equals", "above", "below"]])), "A condition on a signal's current value."),
-                .optional("onset", .scalar(.onsetExpression), "When the contingency hits, e.g. now + signal(ups_runtime) (default now)."),
+                            ], exactlyOne: [["contains", "equals", "above", "below"]])),
+                    "A condition on a signal's current value."),
+                .optional(
+                    "onset", .scalar(.onsetExpression),
+                    "When the contingency hits, e.g. now + signal(ups_runtime) (default now)."),
             ])
     }
 
     static var stepFields: [Field] {
         [
-            .optional("before", .list(.scalar(.duration), minimumCount: 1), "Leads before the onset at which to act, e.g. [3d, 1d, 2h]."),
+            .optional(
+                "before", .list(.scalar(.duration), minimumCount: 1),
+                "Leads before the onset at which to act, e.g. [3d, 1d, 2h]."),
             .optional("at_start", .boolean, "Also act when the occurrence starts."),
             .optional("at_end", .boolean, "Also act when the occurrence ends."),
             .optional("on_cancel", .boolean, "Tell everyone already told when the occurrence is called off."),
@@ -143,7 +165,7 @@ enum PlanLanguage {
                 .required("notify", .scalar(.identifier), "The audience to tell."),
                 .required("via", .scalar(.identifier), "The receiver that delivers the notices."),
             ] + stepFields + messageFields + [
-                .optional("urgent", .boolean, "Staff alerts only: bypass quiet hours."),
+                .optional("urgent", .boolean, "Staff alerts only: bypass quiet hours.")
             ])
     }
 
@@ -160,7 +182,8 @@ enum PlanLanguage {
                         .number(minimum: 0),
                         .object(
                             ObjectShape(
-                                title: "volume from a signal", summary: "Contacts forecast from a signal, times an uplift.",
+                                title: "volume from a signal",
+                                summary: "Contacts forecast from a signal, times an uplift.",
                                 fields: [
                                     .required("signal", .scalar(.identifier), "Signal of contacts per period."),
                                     .optional("uplift", .number(minimum: 0), "Factor for the event (default 1)."),
@@ -190,7 +213,9 @@ enum PlanLanguage {
         ObjectShape(
             title: "opening hours", summary: "Regular weekly hours with exceptions.",
             fields: [
-                .required("weekly", .dictionary(key: .weekdays, value: .scalar(.openingHours)), "Hours per weekday or range, e.g. mon-fri: 09:00-20:00."),
+                .required(
+                    "weekly", .dictionary(key: .weekdays, value: .scalar(.openingHours)),
+                    "Hours per weekday or range, e.g. mon-fri: 09:00-20:00."),
                 .optional(
                     "exceptions",
                     .list(
@@ -201,7 +226,8 @@ enum PlanLanguage {
                                     .required("date", .scalar(.date), "The local date."),
                                     .required("hours", .scalar(.openingHours), "'closed' or the hours that day."),
                                 ]))), "Dates with other hours."),
-                .optional("on_event", .scalar(.openingHours), "Hours on the days of the foreseen event (default closed)."),
+                .optional(
+                    "on_event", .scalar(.openingHours), "Hours on the days of the foreseen event (default closed)."),
             ])
     }
 

@@ -80,7 +80,10 @@ public struct PlanLoader: Sendable {
         let set = assembler.assemble(files)
         sink = assembler.sink
         if set.plans.isEmpty && !incomplete {
-            sink.error(dirLocation, "no plans in this directory: a plan file is a .yaml file that starts with 'plan: <id>' (see docs/plans.md)")
+            sink.error(
+                dirLocation,
+                "no plans in this directory: a plan file is a .yaml file that starts with 'plan: <id>' (see docs/plans.md)"
+            )
         }
         var validator = SemanticValidator(set: set, loader: self, referencesMayBeMissing: incomplete, sink: sink)
         validator.validate()
@@ -101,12 +104,17 @@ struct SetAssembler {
 
     mutating func assemble(_ files: [SourceFile]) -> PlanSet {
         var builder = DefinitionsBuilder(directory: directory, displayDirectory: displayDirectory, sink: sink)
-        var set = PlanSet(directory: directory, plans: [], signals: [:], receivers: [:], audiences: [:], calendars: [:], policies: Policies())
+        var set = PlanSet(
+            directory: directory, plans: [], signals: [:], receivers: [:], audiences: [:], calendars: [:],
+            policies: Policies())
         var firstSeen: [String: SourceLocation] = [:]
-        func claim(_ section: String, _ name: String, _ location: SourceLocation, _ sink: inout DiagnosticSink) -> Bool {
+        func claim(_ section: String, _ name: String, _ location: SourceLocation, _ sink: inout DiagnosticSink) -> Bool
+        {
             let key = section + "\u{0}" + name
             if let first = firstSeen[key] {
-                sink.error(location, "\(section) '\(name)' is defined twice (first at \(first)); names must be unique across files")
+                sink.error(
+                    location,
+                    "\(section) '\(name)' is defined twice (first at \(first)); names must be unique across files")
                 return false
             }
             firstSeen[key] = location
@@ -126,16 +134,20 @@ struct SetAssembler {
                 if claim("plan", plan.id, plan.location, &builder.sink) { set.plans.append(plan) }
                 continue
             }
-            for entry in reader["signals"]?.entries ?? [] where claim("signal", entry.key, entry.keyLocation, &builder.sink) {
+            for entry in reader["signals"]?.entries ?? []
+            where claim("signal", entry.key, entry.keyLocation, &builder.sink) {
                 set.signals[entry.key] = builder.signal(name: entry.key, entry.value)
             }
-            for entry in reader["receivers"]?.entries ?? [] where claim("receiver", entry.key, entry.keyLocation, &builder.sink) {
+            for entry in reader["receivers"]?.entries ?? []
+            where claim("receiver", entry.key, entry.keyLocation, &builder.sink) {
                 set.receivers[entry.key] = builder.receiver(name: entry.key, entry.value)
             }
-            for entry in reader["calendars"]?.entries ?? [] where claim("calendar", entry.key, entry.keyLocation, &builder.sink) {
+            for entry in reader["calendars"]?.entries ?? []
+            where claim("calendar", entry.key, entry.keyLocation, &builder.sink) {
                 set.calendars[entry.key] = builder.calendar(name: entry.key, entry.value)
             }
-            for entry in reader["audiences"]?.entries ?? [] where claim("audience", entry.key, entry.keyLocation, &builder.sink) {
+            for entry in reader["audiences"]?.entries ?? []
+            where claim("audience", entry.key, entry.keyLocation, &builder.sink) {
                 set.audiences[entry.key] = builder.audience(name: entry.key, entry.value, policies: set.policies)
             }
         }

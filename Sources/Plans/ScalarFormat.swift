@@ -78,15 +78,18 @@ enum ScalarFormat {
     /// Compiled patterns, built once (compiling a regular expression per value dominated loading time).
     nonisolated(unsafe) private static let compiled: [String: NSRegularExpression] = {
         let formats: [ScalarFormat] = [.identifier, .locale, .credentialName, .jsonPointer]
-        return Dictionary(uniqueKeysWithValues: formats.compactMap { format in
-            format.pattern.flatMap { pattern in (try? NSRegularExpression(pattern: pattern)).map { (pattern, $0) } }
-        })
+        return Dictionary(
+            uniqueKeysWithValues: formats.compactMap { format in
+                format.pattern.flatMap { pattern in (try? NSRegularExpression(pattern: pattern)).map { (pattern, $0) } }
+            })
     }()
 
     /// Checks `text`; returns a message when it does not fit the format.
     func problem(with text: String) -> String? {
         func matches(_ pattern: String) -> Bool {
-            guard let regex = Self.compiled[pattern] else { return text.range(of: pattern, options: .regularExpression) != nil }
+            guard let regex = Self.compiled[pattern] else {
+                return text.range(of: pattern, options: .regularExpression) != nil
+            }
             return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
         switch self {

@@ -49,7 +49,8 @@ struct SemanticValidator {
         if owners[plan.owner] == nil && !referencesMayBeMissing {
             sink.error(
                 plan.ownerLocation,
-                "owner '\(plan.owner)' of plan '\(plan.id)' is not a recipient of any staff audience\(Suggestion.hint(for: plan.owner, among: owners.keys)); add them to an audience with kind: staff")
+                "owner '\(plan.owner)' of plan '\(plan.id)' is not a recipient of any staff audience\(Suggestion.hint(for: plan.owner, among: owners.keys)); add them to an audience with kind: staff"
+            )
         }
         validate(plan.trigger, plan: plan)
         for action in plan.actions { validate(action, plan: plan) }
@@ -105,12 +106,17 @@ struct SemanticValidator {
         }
         switch action.kind {
         case .webhook:
-            if let receiver, case .webhook = receiver.kind {} else if let receiver {
-                sink.error(action.location, "\(place): 'webhook' needs a receiver of kind webhook, '\(receiver.name)' is \(receiver.kind.name)")
+            if let receiver, case .webhook = receiver.kind {
+            } else if let receiver {
+                sink.error(
+                    action.location,
+                    "\(place): 'webhook' needs a receiver of kind webhook, '\(receiver.name)' is \(receiver.kind.name)")
             }
         case .staff(let staffing):
             if let audience, audience.kind != .staff {
-                sink.warning(action.location, "\(place): staffing alerts go to audience '\(audience.name)', which is not kind: staff")
+                sink.warning(
+                    action.location,
+                    "\(place): staffing alerts go to audience '\(audience.name)', which is not kind: staff")
             }
             if case .signal(let name, _) = staffing.volume {
                 _ = reference(name, in: set.signals.keys, kind: "signal", at: action.location)
@@ -126,14 +132,20 @@ struct SemanticValidator {
             }
         case .notify:
             if action.isUrgent, let audience, audience.kind == .customers {
-                sink.error(action.location, "\(place): 'urgent' bypasses quiet hours and is only for staff audiences; '\(audience.name)' is customers")
+                sink.error(
+                    action.location,
+                    "\(place): 'urgent' bypasses quiet hours and is only for staff audiences; '\(audience.name)' is customers"
+                )
             }
         }
         if let messages = action.messages {
             if steps.onCancel && messages.cancel == nil {
-                sink.error(action.location, "\(place): 'on_cancel: true' needs a 'cancel_message' (the all-clear) in every locale")
+                sink.error(
+                    action.location,
+                    "\(place): 'on_cancel: true' needs a 'cancel_message' (the all-clear) in every locale")
             }
-            var templates = MessageTemplates(set: set, plan: plan, action: action, receiver: receiver, audience: audience, loader: loader)
+            var templates = MessageTemplates(
+                set: set, plan: plan, action: action, receiver: receiver, audience: audience, loader: loader)
             templates.validate(messages)
             sink.append(contentsOf: templates.diagnostics)
         }
@@ -142,7 +154,8 @@ struct SemanticValidator {
             if !missing.isEmpty {
                 sink.error(
                     action.location,
-                    "\(place): receiver '\(receiver.name)' sends SMS but \(missing.count) recipient(s) of '\(audience.name)' have no phone (first: '\(missing[0].id)' at \(missing[0].location))")
+                    "\(place): receiver '\(receiver.name)' sends SMS but \(missing.count) recipient(s) of '\(audience.name)' have no phone (first: '\(missing[0].id)' at \(missing[0].location))"
+                )
             }
         }
         if let audience, audience.kind == .customers {
@@ -150,7 +163,8 @@ struct SemanticValidator {
             if withoutConsent > 0 {
                 sink.warning(
                     action.location,
-                    "\(place): \(withoutConsent) of \(audience.recipients.count) recipients of '\(audience.name)' have not consented and will not be told")
+                    "\(place): \(withoutConsent) of \(audience.recipients.count) recipients of '\(audience.name)' have not consented and will not be told"
+                )
             }
         }
     }
@@ -166,12 +180,16 @@ struct SemanticValidator {
             }
         }
         if receiver.timeout < receiver.connectTimeout {
-            sink.error(receiver.location, "receiver '\(receiver.name)': 'timeout' (\(receiver.timeout)) is shorter than 'connect_timeout' (\(receiver.connectTimeout))")
+            sink.error(
+                receiver.location,
+                "receiver '\(receiver.name)': 'timeout' (\(receiver.timeout)) is shorter than 'connect_timeout' (\(receiver.connectTimeout))"
+            )
         }
         for credential in receiver.credentials where credential.resolve(environment: loader.environment) == nil {
             sink.warning(
                 credential.location,
-                "credential '\(credential.name)' is not available here; it is read at run time from $CREDENTIALS_DIRECTORY/\(credential.name) (LoadCredential=) or $\(credential.environmentVariable)")
+                "credential '\(credential.name)' is not available here; it is read at run time from $CREDENTIALS_DIRECTORY/\(credential.name) (LoadCredential=) or $\(credential.environmentVariable)"
+            )
         }
     }
 
@@ -180,11 +198,18 @@ struct SemanticValidator {
             sink.error(signal.location, "signal '\(signal.name)': 'interval' must be positive")
         }
         if signal.timeout > signal.interval, signal.interval.seconds > 0 {
-            sink.warning(signal.location, "signal '\(signal.name)': 'timeout' (\(signal.timeout)) is longer than 'interval' (\(signal.interval)); polls may overlap")
+            sink.warning(
+                signal.location,
+                "signal '\(signal.name)': 'timeout' (\(signal.timeout)) is longer than 'interval' (\(signal.interval)); polls may overlap"
+            )
         }
         if case .httpJSON(_, _, let headers) = signal.source {
-            for case .credential(let credential) in headers.values where credential.resolve(environment: loader.environment) == nil {
-                sink.warning(credential.location, "credential '\(credential.name)' is not available here; it is read at run time from $CREDENTIALS_DIRECTORY/\(credential.name) or $\(credential.environmentVariable)")
+            for case .credential(let credential) in headers.values
+            where credential.resolve(environment: loader.environment) == nil {
+                sink.warning(
+                    credential.location,
+                    "credential '\(credential.name)' is not available here; it is read at run time from $CREDENTIALS_DIRECTORY/\(credential.name) or $\(credential.environmentVariable)"
+                )
             }
         }
     }
@@ -204,12 +229,17 @@ struct SemanticValidator {
                 case (.dateTime(let start), .dateTime(let last)) where last <= start:
                     sink.error(event.location, "event '\(event.summary)' ends before it starts")
                 case (.date, .dateTime), (.dateTime, .date):
-                    sink.error(event.location, "event '\(event.summary)': 'start' and 'end' must both be dates or both be date-times")
+                    sink.error(
+                        event.location,
+                        "event '\(event.summary)': 'start' and 'end' must both be dates or both be date-times")
                 default: break
                 }
             }
             if let rule = event.recurrenceRule, !rule.uppercased().contains("FREQ=") {
-                sink.error(event.location, "event '\(event.summary)': rrule '\(rule)' has no FREQ= part (e.g. FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25)")
+                sink.error(
+                    event.location,
+                    "event '\(event.summary)': rrule '\(rule)' has no FREQ= part (e.g. FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25)"
+                )
             }
         }
     }
@@ -218,7 +248,10 @@ struct SemanticValidator {
         let policies = set.policies
         let location = policies.location ?? SourceLocation(file: set.directory.path, line: 0, column: 0)
         if !policies.locales.contains(policies.defaultLocale) {
-            sink.error(location, "policies: default_locale '\(policies.defaultLocale)' is not one of the locales (\(policies.locales.joined(separator: ", ")))")
+            sink.error(
+                location,
+                "policies: default_locale '\(policies.defaultLocale)' is not one of the locales (\(policies.locales.joined(separator: ", ")))"
+            )
         }
         if let owner = policies.ownerReceiver {
             _ = reference(owner, in: set.receivers.keys, kind: "receiver (owner_via)", at: location)

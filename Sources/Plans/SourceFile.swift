@@ -25,7 +25,9 @@ struct SourceFile {
         do {
             let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
             guard size <= maximumSize else {
-                sink.error(start, "file is \(size) bytes, above the limit of \(maximumSize) bytes; split it into several files")
+                sink.error(
+                    start, "file is \(size) bytes, above the limit of \(maximumSize) bytes; split it into several files"
+                )
                 return failed
             }
             data = try Data(contentsOf: url)
@@ -47,7 +49,10 @@ struct SourceFile {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            sink.error(start, "file is empty: a plan starts with 'plan: <id>', a definitions file with 'signals:', 'receivers:', 'audiences:', 'calendars:' or 'policies:'")
+            sink.error(
+                start,
+                "file is empty: a plan starts with 'plan: <id>', a definitions file with 'signals:', 'receivers:', 'audiences:', 'calendars:' or 'policies:'"
+            )
             return failed
         }
         if let tab = firstIndentingTab(text) {
@@ -81,7 +86,10 @@ struct SourceFile {
             return ((mark.line, mark.column), "YAML syntax error: \(problem)\(during)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ((context.mark.line, context.mark.column), "duplicate key \(keys) in the same mapping: each key may appear once")
+            return (
+                (context.mark.line, context.mark.column),
+                "duplicate key \(keys) in the same mapping: each key may appear once"
+            )
         case let .reader(problem, offset, _, yaml):
             let prefix = offset.map { yaml.utf8.prefix($0) } ?? Substring("").utf8
             let line = prefix.filter { $0 == 0x0A }.count + 1

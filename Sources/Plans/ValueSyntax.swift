@@ -115,7 +115,8 @@ public struct ServiceLevelTarget: Hashable, Sendable, CustomStringConvertible {
             throw ValueSyntaxError("invalid service-level target '\(text)': '\(parts[0])' is not a percentage; \(hint)")
         }
         guard percentage.fraction > 0, percentage.fraction <= 1 else {
-            throw ValueSyntaxError("invalid service-level target '\(text)': the percentage must be above 0% and at most 100%")
+            throw ValueSyntaxError(
+                "invalid service-level target '\(text)': the percentage must be above 0% and at most 100%")
         }
         let within = try PlanDuration.parse(String(parts[2]))
         guard within.seconds > 0 else {

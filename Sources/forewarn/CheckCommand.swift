@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
         case .text:
             for diagnostic in result.diagnostics { print(diagnostic) }
             let plans = result.planSet?.plans.count
-            let summary = errors > 0
+            let summary =
+                errors > 0
                 ? "\(directory): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
                 : "\(directory): OK, \(plans ?? 0) plan\(plans == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             FileHandle.standardError.write(Data((summary + "\n").utf8))

@@ -26,14 +26,19 @@ struct RunCommand: AsyncParsableCommand {
         }
         let systemd = SystemdNotifier()
         guard let set = result.planSet else {
-            logger.critical("Failed to load plans from '\(directory)': fix the errors above (forewarn check --plans \(directory))")
-            systemd.failed(status: "Failed to load plans from \(directory): \(result.diagnostics.filter { $0.severity == .error }.count) errors", errno: EINVAL)
+            logger.critical(
+                "Failed to load plans from '\(directory)': fix the errors above (forewarn check --plans \(directory))")
+            systemd.failed(
+                status:
+                    "Failed to load plans from \(directory): \(result.diagnostics.filter { $0.severity == .error }.count) errors",
+                errno: EINVAL)
             throw ExitCode(1)
         }
         let stateDirectory = state ?? ProcessInfo.processInfo.environment["STATE_DIRECTORY"] ?? ".forewarn"
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         logger.info(
-            "Loaded \(set.plans.count) plans, \(set.signals.count) signals, \(set.receivers.count) receivers, \(set.audiences.count) audiences, \(set.calendars.count) calendars from '\(directory)'; state in '\(stateDirectory)'; idling until stopped")
+            "Loaded \(set.plans.count) plans, \(set.signals.count) signals, \(set.receivers.count) receivers, \(set.audiences.count) audiences, \(set.calendars.count) calendars from '\(directory)'; state in '\(stateDirectory)'; idling until stopped"
+        )
         systemd.ready(status: "\(set.plans.count) plans loaded; idle (engine not wired yet)")
         let signal = await Self.waitForTermination()
         systemd.stopping(status: "Stopping on \(signal)")

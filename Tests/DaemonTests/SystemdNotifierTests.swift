@@ -6,7 +6,9 @@ import Testing
 /// sd_notify against a real unix datagram socket: what systemd would receive.
 @Suite(.serialized) struct SystemdNotifierTests {
     @Test func readyAndStatusReachTheNotifySocket() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-notify-\(UUID().uuidString.prefix(8))").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fw-notify-\(UUID().uuidString.prefix(8))"
+        ).path
         let socketDescriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         #expect(socketDescriptor >= 0)
         defer {
@@ -19,7 +21,9 @@ import Testing
             for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         #expect(bound == 0)
         setenv("NOTIFY_SOCKET", path, 1)

@@ -4,7 +4,8 @@ import Testing
 /// `forewarn check` and `forewarn schema` as processes: exit codes, gcc-style lines, JSON output.
 @Suite struct CheckCommandTests {
     static func brokenDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "forewarn-cli-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("plans"), to: directory)
         let plan = directory.appendingPathComponent("cyberday.yaml")
         let text = try String(contentsOf: plan, encoding: .utf8)
@@ -28,7 +29,10 @@ import Testing
         #expect(outcome.status == 1)
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         let file = directory.appendingPathComponent("cyberday.yaml").path
-        #expect(lines.contains("\(file):10:11: error: 'timezone': unknown time zone 'America/Santigo': use an IANA name such as America/Santiago or Europe/Madrid (see `timedatectl list-timezones`)"))
+        #expect(
+            lines.contains(
+                "\(file):10:11: error: 'timezone': unknown time zone 'America/Santigo': use an IANA name such as America/Santiago or Europe/Madrid (see `timedatectl list-timezones`)"
+            ))
         #expect(lines.contains { $0.hasPrefix("\(file):17:5: error: unknown key 'leadtime' in 'actions[0]'") })
         #expect(outcome.standardError.contains("2 errors"))
     }
@@ -38,11 +42,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try CommandRunner.run(["check", "--plans", directory.path, "--format", "json"])
         #expect(outcome.status == 1)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(report["ok"] as? Bool == false)
         #expect(report["errors"] as? Int == 2)
         let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.contains { $0["line"] as? Int == 10 && $0["column"] as? Int == 11 && $0["severity"] as? String == "error" })
+        #expect(
+            diagnostics.contains {
+                $0["line"] as? Int == 10 && $0["column"] as? Int == 11 && $0["severity"] as? String == "error"
+            })
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -61,9 +69,13 @@ import Testing
     @Test func schemaCommandPrintsDraft202012() throws {
         let outcome = try CommandRunner.run(["schema"])
         #expect(outcome.status == 0)
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let schema = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
-        let committed = try String(contentsOf: CommandRunner.repository.appendingPathComponent("docs/plan-file.schema.json"), encoding: .utf8)
-        #expect(committed == outcome.standardOutput, "docs/plan-file.schema.json is stale: run `forewarn schema > docs/plan-file.schema.json`")
+        let committed = try String(
+            contentsOf: CommandRunner.repository.appendingPathComponent("docs/plan-file.schema.json"), encoding: .utf8)
+        #expect(
+            committed == outcome.standardOutput,
+            "docs/plan-file.schema.json is stale: run `forewarn schema > docs/plan-file.schema.json`")
     }
 }

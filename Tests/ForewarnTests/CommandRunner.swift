@@ -14,14 +14,17 @@ struct CommandRunner {
     /// The executable next to the test bundle (SwiftPM builds it because this target depends on it).
     static let executable: URL = {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forewarn"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "forewarn"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("forewarn"),
             Bundle.main.bundleURL.appendingPathComponent("forewarn"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = repository) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = repository) throws
+        -> Outcome
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -32,7 +35,8 @@ struct CommandRunner {
         process.environment = env
         let output = Pipe()
         // Standard error goes to a file so a chatty child never blocks on a second full pipe.
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-stderr-\(UUID().uuidString)")
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "forewarn-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         process.standardOutput = output

@@ -8,7 +8,8 @@ import Testing
 @Suite struct BrokenPlanTests {
     static let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
     static let cases: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("broken").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("broken").path)) ?? []
         return names.sorted()
     }()
 
@@ -30,7 +31,9 @@ import Testing
             case "expected.txt": continue
             case "remove.txt":
                 let names = try String(contentsOf: caseDirectory.appendingPathComponent(file), encoding: .utf8)
-                for line in names.split(separator: "\n") { try FileManager.default.removeItem(at: work.appendingPathComponent(String(line))) }
+                for line in names.split(separator: "\n") {
+                    try FileManager.default.removeItem(at: work.appendingPathComponent(String(line)))
+                }
             default:
                 try? FileManager.default.removeItem(at: target)
                 try FileManager.default.copyItem(at: caseDirectory.appendingPathComponent(file), to: target)
@@ -44,7 +47,8 @@ import Testing
     }
 
     @Test func theBaseDirectoryIsClean() throws {
-        let result = Self.loader().load(directory: Self.fixtures.appendingPathComponent("base").path, displayedAs: "plans")
+        let result = Self.loader().load(
+            directory: Self.fixtures.appendingPathComponent("base").path, displayedAs: "plans")
         #expect(result.diagnostics.filter { $0.severity != .note } == [])
         #expect(result.planSet?.plans.map(\.id) == ["base"])
     }
@@ -52,7 +56,8 @@ import Testing
     @Test(arguments: cases)
     func brokenPlanGetsItsExactDiagnostics(name: String) throws {
         let result = try Self.load(case: name)
-        let printed = result.diagnostics.filter { $0.severity != .note }.map(\.description).joined(separator: "\n") + "\n"
+        let printed =
+            result.diagnostics.filter { $0.severity != .note }.map(\.description).joined(separator: "\n") + "\n"
         let expectedURL = Self.fixtures.appendingPathComponent("broken/\(name)/expected.txt")
         if ProcessInfo.processInfo.environment["FOREWARN_RECORD_DIAGNOSTICS"] != nil {
             let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -18,7 +18,9 @@ import Testing
         }
     }
 
-    static func loadSingleFile(_ bytes: [UInt8], named name: String = "fuzz.yaml", base: URL? = nil) throws -> LoadResult {
+    static func loadSingleFile(_ bytes: [UInt8], named name: String = "fuzz.yaml", base: URL? = nil) throws
+        -> LoadResult
+    {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-fuzz-\(UUID().uuidString)")
         if let base {
             try FileManager.default.copyItem(at: base, to: work)
@@ -37,7 +39,8 @@ import Testing
             let count = Int.random(in: 0...400, using: &random)
             let alphabet = Array("plan: title owner\n -:{}[]&*!|>'\"#%@`\t\\ é€\u{0}".utf8)
             let bytes = (0..<count).map { _ in
-                Bool.random(using: &random) ? alphabet.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+                Bool.random(using: &random)
+                    ? alphabet.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
             }
             let result = try Self.loadSingleFile(bytes)
             #expect(result.diagnostics.hasErrors, "seed \(0xF0E1 + round) iteration \(iteration) loaded without errors")
@@ -48,7 +51,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["cyberday.yaml", "power-outage.yaml", "holiday-hours.yaml", "checkout-surge.yaml", "receivers.yaml"])
+    @Test(arguments: [
+        "cyberday.yaml", "power-outage.yaml", "holiday-hours.yaml", "checkout-surge.yaml", "receivers.yaml",
+    ])
     func mutatedExamplePlansNeverCrashAndReportConsistently(file: String) throws {
         let plans = ExamplePlanTests.plans
         let original = try [UInt8](Data(contentsOf: plans.appendingPathComponent(file)))
@@ -78,12 +83,15 @@ import Testing
         let bytes = [UInt8](repeating: UInt8(ascii: "#"), count: SourceFile.maximumSize + 1)
         let result = try Self.loadSingleFile(bytes)
         let first = try #require(result.diagnostics.first)
-        #expect(first.description.hasPrefix("plans/fuzz.yaml:1:1: error: file is \(SourceFile.maximumSize + 1) bytes, above the limit"))
+        #expect(
+            first.description.hasPrefix(
+                "plans/fuzz.yaml:1:1: error: file is \(SourceFile.maximumSize + 1) bytes, above the limit"))
     }
 
     @Test func deepNestingIsBounded() throws {
         let depth = 5_000
-        let text = "plan: x\nvars: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let text =
+            "plan: x\nvars: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
         let result = try Self.loadSingleFile(Array(text.utf8))
         #expect(result.diagnostics.hasErrors)
     }

@@ -57,22 +57,30 @@ import Testing
             .map { plans.appendingPathComponent($0) }
         #expect(files.count >= 8)
         let verdicts = try Self.validate(files)
-        for file in files { #expect(verdicts[file.path] == "valid", "\(file.lastPathComponent): \(verdicts[file.path] ?? "no verdict")") }
+        for file in files {
+            #expect(verdicts[file.path] == "valid", "\(file.lastPathComponent): \(verdicts[file.path] ?? "no verdict")")
+        }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: python)))
     func schemaRejectsWhatTheLoaderRejectsByShape() throws {
         let broken = BrokenPlanTests.fixtures.appendingPathComponent("broken")
-        let cases = ["unknown-key-did-you-mean", "missing-owner", "two-trigger-kinds", "bad-duration-unit", "inline-secret",
-            "unknown-signal-kind", "forecast-above-and-below", "confidence-out-of-range", "list-item-needs-kind"]
+        let cases = [
+            "unknown-key-did-you-mean", "missing-owner", "two-trigger-kinds", "bad-duration-unit", "inline-secret",
+            "unknown-signal-kind", "forecast-above-and-below", "confidence-out-of-range", "list-item-needs-kind",
+        ]
         let files = cases.map { name in
             let directory = broken.appendingPathComponent(name)
-            let file = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.first { $0.hasSuffix(".yaml") } ?? ""
+            let file =
+                (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.first { $0.hasSuffix(".yaml") }
+                ?? ""
             return directory.appendingPathComponent(file)
         }
         let verdicts = try Self.validate(files)
         for file in files {
-            #expect(verdicts[file.path]?.hasPrefix("invalid") == true, "\(file.path): \(verdicts[file.path] ?? "no verdict")")
+            #expect(
+                verdicts[file.path]?.hasPrefix("invalid") == true,
+                "\(file.path): \(verdicts[file.path] ?? "no verdict")")
         }
     }
 }
