@@ -10,12 +10,14 @@ struct MessageTemplates {
     let receiver: ReceiverDefinition?
     let audience: AudienceDefinition?
     let loader: PlanLoader
+    let cache: TemplateCache
     private(set) var diagnostics: [Diagnostic] = []
 
     init(
         set: PlanSet, plan: Plan, action: Action, receiver: ReceiverDefinition?, audience: AudienceDefinition?,
-        loader: PlanLoader
+        loader: PlanLoader, cache: TemplateCache
     ) {
+        self.cache = cache
         (self.set, self.plan, self.action, self.receiver, self.audience, self.loader) = (
             set, plan, action, receiver, audience, loader
         )
@@ -79,7 +81,7 @@ struct MessageTemplates {
     ) {
         let template: MustacheTemplate
         do {
-            template = try MustacheTemplate(string: text)
+            template = try cache.template(for: text)
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(
                 Diagnostic(
@@ -99,7 +101,7 @@ struct MessageTemplates {
                     "'\(field).\(locale)' uses unknown variable '\(name)'\(Suggestion.hint(for: name, among: known)); define it under vars or use one of the standard ones"
                 ))
         }
-        let rendered = template.render(sampleContext(locale: locale))
+        let rendered = template.render(cache.context(plan: plan.id, locale: locale) { sampleContext(locale: locale) })
         if rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             diagnostics.append(Diagnostic(.error, at: location, "'\(field).\(locale)' renders to an empty message"))
             return

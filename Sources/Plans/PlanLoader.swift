@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Yams
 
@@ -62,19 +63,27 @@ public struct PlanLoader: Sendable {
             sink.error(dirLocation, "\(names.count) YAML files, above the limit of \(Self.maximumFiles)")
             return LoadResult(planSet: nil, diagnostics: sink.diagnostics)
         }
+        // Phase 1, per file and independent: read, compose and shape-check the files on every core.
+        let checked = FileResults(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            var fileSink = DiagnosticSink()
+            let shown = (directory as NSString).appendingPathComponent(names[index])
+            let file = SourceFile.read(url.appendingPathComponent(names[index]), displayPath: shown, into: &fileSink)
+            var accepted = false
+            if let root = file.root {
+                var checker = ShapeChecker(file: file, sink: fileSink)
+                checker.check(root, against: PlanLanguage.file, path: "")
+                fileSink = checker.sink
+                accepted = !fileSink.diagnostics.hasErrors
+            }
+            checked.store(index, file: accepted ? file : nil, diagnostics: fileSink.diagnostics)
+        }
         var files: [SourceFile] = []
         var incomplete = false
-        for name in names {
-            let shown = (directory as NSString).appendingPathComponent(name)
-            let file = SourceFile.read(url.appendingPathComponent(name), displayPath: shown, into: &sink)
-            guard let root = file.root else {
-                incomplete = true
-                continue
-            }
-            var checker = ShapeChecker(file: file, sink: DiagnosticSink())
-            checker.check(root, against: PlanLanguage.file, path: "")
-            sink.append(contentsOf: checker.sink.diagnostics)
-            if checker.sink.diagnostics.hasErrors { incomplete = true } else { files.append(file) }
+        let checkedFiles = checked.files
+        for (index, found) in checked.diagnostics.enumerated() {
+            sink.append(contentsOf: found)
+            if let file = checkedFiles[index] { files.append(file) } else { incomplete = true }
         }
         var assembler = SetAssembler(directory: url, displayDirectory: directory, sink: sink)
         let set = assembler.assemble(files)
@@ -153,5 +162,34 @@ struct SetAssembler {
         }
         sink = builder.sink
         return set
+    }
+}
+
+/// Per-file results of the parallel first phase; each iteration writes only its own slot of buffers allocated
+/// up front (no Swift array is mutated concurrently).
+private final class FileResults: @unchecked Sendable {
+    private let fileSlots: UnsafeMutableBufferPointer<SourceFile?>
+    private let diagnosticSlots: UnsafeMutableBufferPointer<[Diagnostic]>
+
+    init(count: Int) {
+        fileSlots = .allocate(capacity: count)
+        fileSlots.initialize(repeating: nil)
+        diagnosticSlots = .allocate(capacity: count)
+        diagnosticSlots.initialize(repeating: [])
+    }
+
+    deinit {
+        fileSlots.deinitialize()
+        fileSlots.deallocate()
+        diagnosticSlots.deinitialize()
+        diagnosticSlots.deallocate()
+    }
+
+    var files: [SourceFile?] { Array(fileSlots) }
+    var diagnostics: [[Diagnostic]] { Array(diagnosticSlots) }
+
+    func store(_ index: Int, file: SourceFile?, diagnostics found: [Diagnostic]) {
+        fileSlots[index] = file
+        diagnosticSlots[index] = found
     }
 }

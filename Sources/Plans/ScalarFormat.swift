@@ -124,7 +124,12 @@ enum ScalarFormat {
                 url.host != nil
             else { return "invalid URL '\(text)': expected \(expectation)" }
             return nil
-        case .identifier, .locale, .credentialName, .jsonPointer:
+        case .identifier:
+            let scalars = text.unicodeScalars
+            let valid = scalars.first.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) } == true
+                && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+            return valid ? nil : "invalid value '\(text)': expected \(expectation)"
+        case .locale, .credentialName, .jsonPointer:
             return matches(pattern!) ? nil : "invalid value '\(text)': expected \(expectation)"
         case .weekdays:
             return Weekdays(text) == nil ? "invalid weekdays '\(text)': expected \(expectation)" : nil

@@ -33,6 +33,8 @@ struct SemanticValidator {
 
     /// Staff recipient ids and their audience, computed once per load.
     var staffRecipients: [String: String] = [:]
+    /// Parsed templates and sample contexts shared by every action of this load.
+    let templateCache = TemplateCache()
 
     private static func staffRecipients(in set: PlanSet) -> [String: String] {
         var result: [String: String] = [:]
@@ -145,7 +147,8 @@ struct SemanticValidator {
                     "\(place): 'on_cancel: true' needs a 'cancel_message' (the all-clear) in every locale")
             }
             var templates = MessageTemplates(
-                set: set, plan: plan, action: action, receiver: receiver, audience: audience, loader: loader)
+                set: set, plan: plan, action: action, receiver: receiver, audience: audience, loader: loader,
+                cache: templateCache)
             templates.validate(messages)
             sink.append(contentsOf: templates.diagnostics)
         }
