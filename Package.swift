@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -38,6 +40,15 @@ let package = Package(
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "HTTPTransport", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal"]),
         .target(name: "Staffing"),
@@ -57,5 +68,7 @@ let package = Package(
         .testTarget(name: "ForewarnTests", dependencies: ["Plans"]),
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Store"], resources: [.copy("Fixtures")]),
     ]
 )
