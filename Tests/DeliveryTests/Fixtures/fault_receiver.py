@@ -4,6 +4,7 @@
 Usage: fault_receiver.py SECRET LOGFILE -> binds 127.0.0.1:0, prints "PORT <n>", serves until killed.
 Every request is appended to LOGFILE as one JSON line: {"path", "id", "timestamp", "signature_ok",
 "body_sha256", "body", "attempt"} where attempt counts requests seen for that webhook-id (from 1).
+GET requests (delivery reports) are logged with their path and answered 200.
 Routes (POST):
   /ok                 200
   /status/N           N
@@ -55,6 +56,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def do_GET(self):
+        with LOCK:
+            entry = {"path": self.path, "id": "", "timestamp": "", "signature_ok": False, "body_sha256": "",
+                     "body": "", "attempt": 0}
+            with open(LOG, "a") as log:
+                log.write(json.dumps(entry) + "\n")
+        self.reply(200)
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
