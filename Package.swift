@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Delivery", "Store", "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -69,6 +69,9 @@ let package = Package(
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Store"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]),
     ]
 )

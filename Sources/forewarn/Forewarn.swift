@@ -6,5 +6,5 @@ struct Forewarn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forewarn",
         abstract: "A proactive contingency planner: foresee known contingencies and tell people before they hit.",
-        subcommands: [])
+        subcommands: [DeliverySoakCommand.self])
 }

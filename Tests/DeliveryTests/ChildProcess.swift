@@ -14,7 +14,10 @@ final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Spawns `executable` with `arguments`, its stdout and stderr appended to the given files.
-    init(executable: String, arguments: [String], stdoutPath: String, stderrPath: String) throws {
+    init(
+        executable: String, arguments: [String], stdoutPath: String, stderrPath: String,
+        extraEnvironment: [String: String] = [:]
+    ) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -33,8 +36,12 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(extraEnvironment) { $1 }
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
             throw HarnessError("cannot start \(executable): \(String(cString: strerror(result)))")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTransport
+import Logging
 import Store
 import Testing
 
@@ -31,7 +32,7 @@ struct LiveRig {
         return try Dispatcher(
             store: store, recipients: store, transport: transport, receivers: [config],
             secrets: SecretResolver(credentialsDirectory: nil, environment: ["HOOK_SECRET": Self.secret]),
-            now: { clock.now }, randomUnit: { 0.5 }, onReceiverDisabled: { name, _ in disabled.add(name) })
+            now: { clock.now }, randomUnit: { 0.5 }, logger: quietLogger, onReceiverDisabled: { name, _ in disabled.add(name) })
     }
 
     func submission(step: String = "before-2h", customer: Bool = false) -> NoticeSubmission {
@@ -204,3 +205,6 @@ func eventually(_ condition: () async throws -> Bool) async -> Bool {
     }
     return false
 }
+
+/// A logger that drops everything (tests never bootstrap logging).
+let quietLogger = Logger(label: "forewarn.test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -42,7 +42,8 @@ struct KannelLiveTests {
                 deliveryReportURL: reports.baseURL + "/dlr")))
         let dispatcher = try Dispatcher(
             store: store, recipients: store, transport: transport, receivers: [receiver],
-            secrets: SecretResolver(credentialsDirectory: nil, environment: ["KANNEL_PASSWORD": "secret"]))
+            secrets: SecretResolver(credentialsDirectory: nil, environment: ["KANNEL_PASSWORD": "secret"]),
+            logger: quietLogger)
         guard case .enqueued(let shortID, _, _) = try await dispatcher.submit(submission("short", text: Self.short)),
             case .enqueued(let longID, _, _) = try await dispatcher.submit(submission("long", text: Self.long))
         else { Issue.record("both notices must be enqueued"); return }
