@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_packages=(pkg-config libsystemd-dev libcurl4-openssl-dev libical-dev libsqlite3-dev tzdata)
-peer_packages=(prometheus nut-server nut-client kannel kannel-extras python3 systemd)
+peer_packages=(prometheus nut-server nut-client kannel kannel-extras python3 systemd wrk)
 
 want=()
 for p in "${build_packages[@]}" ${FOREWARN_RUNTIME_ONLY:+} "${peer_packages[@]}"; do

@@ -51,13 +51,13 @@ extension Dispatcher {
             let outcome = await send(notice, via: receiver, at: started)
             await gate.release()
             let attemptNumber = notice.attemptCount + 1
-            try await store.recordAttempt(AttemptRecord(
+            let attempt = AttemptRecord(
                 noticeID: notice.id, at: started, status: outcome.status, latency: outcome.latency,
-                error: outcome.error))
+                error: outcome.error)
             let decision = RetryPolicy.decide(
                 outcome: outcome.outcome, attempt: attemptNumber, schedule: receiver.retry, now: now(),
                 randomUnit: randomUnit())
-            try await apply(decision, to: notice, receiver: receiver)
+            try await record(attempt, decision: decision, receiver: receiver)
             logger.debug("attempt finished", metadata: metadata.merging(["decision": "\(decision)"]) { $1 })
         } catch {
             // The store failed: the notice stays `sending` and returns to `pending` at the next start.
@@ -89,22 +89,25 @@ extension Dispatcher {
         }
     }
 
-    private func apply(_ decision: RetryDecision, to notice: NoticeRecord, receiver: ReceiverConfig) async throws {
+    /// Stores the attempt and the state its decision leads to, in one transaction.
+    private func record(_ attempt: AttemptRecord, decision: RetryDecision, receiver: ReceiverConfig) async throws {
+        let (state, reason, dueAt): (NoticeState, String, Date?)
         switch decision {
         case .delivered:
-            try await store.update(id: notice.id, state: .delivered, reason: "accepted", dueAt: nil)
-        case .retry(let at, let reason):
-            try await store.update(id: notice.id, state: .pending, reason: reason, dueAt: at)
-        case .fail(let reason):
-            try await store.update(id: notice.id, state: .failed, reason: reason, dueAt: nil)
-        case .disableReceiver(let reason):
-            state.disable(receiver.name, reason: reason)
-            logger.error("receiver disabled", metadata: ["receiver": "\(receiver.name)", "reason": "\(reason)"])
-            onReceiverDisabled(receiver.name, reason)
-            try await store.update(id: notice.id, state: .failed, reason: reason, dueAt: nil)
-        case .dead(let reason):
-            logger.warning("dead letter", metadata: ["notice.id": "\(notice.id)", "reason": "\(reason)"])
-            try await store.update(id: notice.id, state: .dead, reason: reason, dueAt: nil)
+            (state, reason, dueAt) = (.delivered, "accepted", nil)
+        case .retry(let at, let why):
+            (state, reason, dueAt) = (.pending, why, at)
+        case .fail(let why):
+            (state, reason, dueAt) = (.failed, why, nil)
+        case .disableReceiver(let why):
+            self.state.disable(receiver.name, reason: why)
+            logger.error("receiver disabled", metadata: ["receiver": "\(receiver.name)", "reason": "\(why)"])
+            onReceiverDisabled(receiver.name, why)
+            (state, reason, dueAt) = (.failed, why, nil)
+        case .dead(let why):
+            logger.warning("dead letter", metadata: ["notice.id": "\(attempt.noticeID)", "reason": "\(why)"])
+            (state, reason, dueAt) = (.dead, why, nil)
         }
+        try await store.recordAttempt(attempt, state: state, reason: reason, dueAt: dueAt)
     }
 }

@@ -24,6 +24,8 @@ public protocol NoticeStore: Sendable {
     func update(id: String, state: NoticeState, reason: String, dueAt: Date?) async throws
     /// Appends an attempt and increments the notice's attempt count.
     func recordAttempt(_ attempt: AttemptRecord) async throws
+    /// Appends an attempt and sets the notice's state in one transaction (one commit per attempt).
+    func recordAttempt(_ attempt: AttemptRecord, state: NoticeState, reason: String, dueAt: Date?) async throws
     /// The attempts of a notice, oldest first.
     func attempts(noticeID: String) async throws -> [AttemptRecord]
     /// Returns every `sending` notice to `pending` (run once at start-up, after a crash); returns how many.

@@ -70,6 +70,23 @@ extension SQLiteStore: NoticeStore {
         }
     }
 
+    public func recordAttempt(_ attempt: AttemptRecord, state: NoticeState, reason: String, dueAt: Date?)
+        async throws
+    {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)",
+                arguments: [attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency, attempt.error])
+            try db.execute(
+                sql: """
+                    UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,
+                        due_at = COALESCE(?, due_at) WHERE id = ?
+                    """,
+                arguments: [state.rawValue, reason, dueAt?.storedValue, attempt.noticeID])
+            if db.changesCount == 0 { throw StoreError("no notice with id '\(attempt.noticeID)'") }
+        }
+    }
+
     public func attempts(noticeID: String) async throws -> [AttemptRecord] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM attempts WHERE notice_id = ? ORDER BY id", arguments: [noticeID])
