@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -40,6 +42,15 @@ let package = Package(
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "HTTPTransport", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
@@ -47,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Delivery", "Store", "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -71,5 +82,10 @@ let package = Package(
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Reads secrets by name from `$CREDENTIALS_DIRECTORY/NAME` (systemd `LoadCredential=`) or the environment.
+public struct SecretResolver: Sendable {
+    /// The credentials directory, normally `$CREDENTIALS_DIRECTORY`.
+    public var credentialsDirectory: String?
+    /// The environment to fall back to.
+    public var environment: [String: String]
+
+    /// Creates a resolver; by default from this process' environment.
+    public init(
+        credentialsDirectory: String? = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.credentialsDirectory = credentialsDirectory
+        self.environment = environment
+    }
+
+    /// The secret's value (trailing newline removed); throws a clear error naming both places looked at.
+    public func resolve(_ name: String) throws -> String {
+        guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+            throw DeliveryError("secret name '\(name)' is not a plain file name")
+        }
+        if let directory = credentialsDirectory, !directory.isEmpty {
+            let path = directory + "/" + name
+            if let data = FileManager.default.contents(atPath: path) {
+                return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+            }
+        }
+        if let value = environment[name], !value.isEmpty { return value }
+        let place = credentialsDirectory.map { "$CREDENTIALS_DIRECTORY/\(name) (\($0))" } ?? "$CREDENTIALS_DIRECTORY"
+        throw DeliveryError(
+            "secret '\(name)' not found in \(place) or the environment; add LoadCredential=\(name):PATH to the unit")
+    }
+}

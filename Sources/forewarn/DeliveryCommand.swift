@@ -1,0 +1,84 @@
+import ArgumentParser
+import Delivery
+import Foundation
+import HTTPTransport
+import Logging
+import Store
+
+/// `forewarn delivery-soak`: stores N webhook notices (idempotently) and dispatches until all are finished.
+///
+/// Hidden: the delivery crash test kills it at random instants and restarts it; the fan-out benchmark times it.
+struct DeliverySoakCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delivery-soak",
+        abstract: "Store N webhook notices and dispatch them until none is pending (for crash tests and benchmarks).",
+        shouldDisplay: false)
+
+    @Option(help: "The SQLite store file (created if missing).")
+    var store: String
+
+    @Option(help: "The webhook receiver URL.")
+    var url: String
+
+    @Option(help: "How many notices to store (identities 0..<N; already stored ones are kept).")
+    var notices: Int = 100
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int = 16
+
+    @Option(help: "Submit at this many notices per second while dispatching (default: store all, then dispatch).")
+    var rate: Double?
+
+    @Option(help: "Environment variable holding the whsec_ signing secret (unsigned when absent).")
+    var secretVariable: String = "FOREWARN_SOAK_SECRET"
+
+    func run() async throws {
+        guard notices >= 0, notices <= 10_000_000 else { throw ValidationError("--notices must be in 0...10000000") }
+        let logger = Logger(label: "forewarn.delivery-soak")
+        let outbox = try SQLiteStore(path: store)
+        let transport = HTTPTransport()
+        defer { transport.shutdown() }
+        let signed = ProcessInfo.processInfo.environment[secretVariable] != nil
+        let receiver = ReceiverConfig(
+            name: "soak", kind: .webhook(WebhookReceiver(url: url, secretNames: signed ? [secretVariable] : [])),
+            maximumConcurrency: concurrency, retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
+        let dispatcher = try Dispatcher(
+            store: outbox, recipients: outbox, transport: transport, receivers: [receiver], logger: logger)
+        if let rate, rate > 0 {
+            let loop = Task { try await dispatcher.run(pollInterval: .milliseconds(100), batchSize: 512) }
+            let start = ContinuousClock.now
+            for index in 0..<notices {
+                try await Task.sleep(until: start + .seconds(Double(index) / rate), clock: .continuous)
+                _ = try await dispatcher.submit(submission(index))
+            }
+            while try await unfinished(outbox) > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            loop.cancel()
+            _ = await loop.result
+        } else {
+            for index in 0..<notices { _ = try await dispatcher.submit(submission(index)) }
+            _ = try await outbox.recoverInterrupted(now: Date())
+            while true {
+                if try await dispatcher.dispatchDue(limit: 512) > 0 { continue }
+                if try await unfinished(outbox) == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        let counts = try await outbox.countByState()
+        print(counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+            .joined(separator: " "))
+    }
+
+    private func submission(_ index: Int) -> NoticeSubmission {
+        NoticeSubmission(
+            identity: NoticeIdentity(occurrence: "soak", action: "notify", step: String(index), recipient: "r"),
+            receiver: "soak",
+            candidate: PolicyCandidate(
+                recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt, isCustomer: false),
+            settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
+            data: ["step": String(index)])
+    }
+
+    private func unfinished(_ outbox: SQLiteStore) async throws -> Int {
+        try await outbox.countByState().filter { $0.key.isUnfinished }.values.reduce(0, +)
+    }
+}

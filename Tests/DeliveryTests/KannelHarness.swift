@@ -1,0 +1,160 @@
+import Foundation
+import HTTPTransport
+
+/// Kannel (bearerbox + fake SMSC + smsbox) on fresh loopback ports in a temp directory, stopped by PID.
+final class KannelHarness: @unchecked Sendable {
+    static let bearerbox = "/usr/sbin/bearerbox"
+    static let smsbox = "/usr/sbin/smsbox"
+    static let fakesmsc = "/usr/lib/kannel/test/fakesmsc"
+    /// Whether the Kannel binaries are installed (`kannel`, `kannel-extras`).
+    static let isInstalled = [bearerbox, smsbox, fakesmsc].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+
+    let directory: TemporaryDirectory
+    let adminPort: Int
+    let sendsmsPort: Int
+    private var children: [ChildProcess] = []
+    var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
+    var fakeSMSCLog: String { directory.path + "/fakesmsc.err" }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let ports = try freePorts(4)
+        adminPort = ports[0]
+        sendsmsPort = ports[3]
+        let config = Self.config(dir: directory.path, admin: ports[0], box: ports[1], smsc: ports[2], sendsms: ports[3])
+        try FileManager.default.createDirectory(atPath: directory.path + "/spool", withIntermediateDirectories: true)
+        try config.write(toFile: directory.path + "/kannel.conf", atomically: true, encoding: .utf8)
+        let conf = directory.path + "/kannel.conf"
+        children.append(try ChildProcess(
+            executable: Self.bearerbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/bearerbox.out",
+            stderrPath: directory.path + "/bearerbox.out"))
+        guard waitUntil({ isListening(port: ports[2]) }) else { throw HarnessError("bearerbox did not listen") }
+        children.append(try ChildProcess(
+            executable: Self.fakesmsc, arguments: ["-H", "127.0.0.1", "-r", String(ports[2]), "-m", "0", "x y text z"],
+            stdoutPath: directory.path + "/fakesmsc.out", stderrPath: fakeSMSCLog))
+        children.append(try ChildProcess(
+            executable: Self.smsbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/smsbox.out",
+            stderrPath: directory.path + "/smsbox.out"))
+    }
+
+    /// Waits until status.txt shows the fake SMSC online and smsbox on-line.
+    func waitUntilReady(transport: HTTPTransport) async throws {
+        let url = "http://127.0.0.1:\(adminPort)/status.txt?password=statuspw"
+        for _ in 0..<250 {
+            if let status = try? await transport.perform(HTTPRequest(url: url)).bodyText,
+                status.contains("online"), status.contains("on-line")
+            {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(40))
+        }
+        throw HarnessError("Kannel did not come up; see \(directory.path)")
+    }
+
+    /// The messages the fake SMSC received: (from, to, kind, rest of the line).
+    func receivedLines() -> [String] {
+        let text = (try? String(contentsOfFile: fakeSMSCLog, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: "Got message ") else { return nil }
+            let rest = line[range.upperBound...]
+            guard let open = rest.firstIndex(of: "<"), rest.hasSuffix(">") else { return nil }
+            return String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
+        }
+    }
+
+    /// Stops bearerbox (smsbox and the fake SMSC exit with it), then anything left, by PID.
+    func stop() {
+        for child in children { child.stop() }
+        directory.remove()
+    }
+
+    static func config(dir: String, admin: Int, box: Int, smsc: Int, sendsms: Int) -> String {
+        """
+        group = core
+        admin-port = \(admin)
+        admin-interface = 127.0.0.1
+        admin-password = adminpw
+        status-password = statuspw
+        admin-allow-ip = "127.0.0.1"
+        smsbox-port = \(box)
+        smsbox-interface = 127.0.0.1
+        box-allow-ip = "127.0.0.1"
+        log-file = "\(dir)/bearerbox.log"
+        log-level = 0
+        access-log = "\(dir)/access.log"
+        store-type = spool
+        store-location = "\(dir)/spool"
+
+        group = smsc
+        smsc = fake
+        smsc-id = FAKE
+        port = \(smsc)
+        our-host = 127.0.0.1
+        connect-allow-ip = 127.0.0.1
+
+        group = smsbox
+        bearerbox-host = 127.0.0.1
+        bearerbox-port = \(box)
+        sendsms-port = \(sendsms)
+        sendsms-interface = 127.0.0.1
+        global-sender = 12345
+        log-file = "\(dir)/smsbox.log"
+        log-level = 0
+        access-log = "\(dir)/smsbox-access.log"
+
+        group = sendsms-user
+        username = tester
+        password = secret
+        user-allow-ip = "127.0.0.1"
+        max-messages = 10
+        concatenation = true
+
+        group = sms-service
+        keyword = default
+        text = "no service"
+        catch-all = true
+
+        """
+    }
+}
+
+/// `count` distinct free loopback ports (bound to port 0, read back, closed).
+func freePorts(_ count: Int) throws -> [Int] {
+    var sockets: [Int32] = []
+    defer { sockets.forEach { close($0) } }
+    var ports: [Int] = []
+    for _ in 0..<count {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw HarnessError("socket() failed") }
+        sockets.append(fd)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(fd, generic, length) == 0 && getsockname(fd, generic, &length) == 0
+            }
+        }
+        guard bound else { throw HarnessError("bind() failed") }
+        ports.append(Int(UInt16(bigEndian: address.sin_port)))
+    }
+    return ports
+}
+
+/// Whether something accepts TCP connections on 127.0.0.1:`port`.
+func isListening(port: Int) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    return withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+}
