@@ -63,7 +63,8 @@ public final class Dispatcher: Sendable {
         if let existing { return .duplicate(id: existing.id) }
         let since = instant.addingTimeInterval(-(submission.settings.frequencyCap?.window.seconds ?? 0))
         let facts = PolicyFacts(
-            consent: try await recipients.consent(recipient: candidate.recipient, channel: candidate.channel),
+            consent: candidate.isCustomer
+                ? try await recipients.consent(recipient: candidate.recipient, channel: candidate.channel) : nil,
             suppressionReason: try await recipients.suppression(address: candidate.address, channel: candidate.channel)?
                 .reason,
             isDuplicate: false,
