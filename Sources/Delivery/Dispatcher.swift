@@ -18,6 +18,7 @@ public final class Dispatcher: Sendable {
     let randomUnit: @Sendable () -> Double
     let logger: Logger
     let state: DispatcherState
+    let recorder: AttemptRecorder
     let wakeUp: AsyncStream<Void>.Continuation
     let wakeUps: AsyncStream<Void>
     /// Called when a receiver answered 410 and was disabled (tell the plan owner).
@@ -48,6 +49,7 @@ public final class Dispatcher: Sendable {
         self.randomUnit = randomUnit
         self.logger = logger
         state = DispatcherState()
+        recorder = AttemptRecorder(store: store)
         (wakeUps, wakeUp) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.onReceiverDisabled = onReceiverDisabled
     }
