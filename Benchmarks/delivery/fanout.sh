@@ -42,5 +42,6 @@ run() {  # run NAME ARGS...: runs forewarn delivery-soak, prints wall time and p
     echo "== $name: $(cat "$work/$name.out"); wall $(echo "$end - $start" | bc) s (store + dispatch); peak RSS $((peak / 1024)) MiB"
     python3 "$here/analyze.py" "$store"
 }
+echo "== load: $(uptime)"
 run fanout --notices "$notices"
 run paced --notices 10000 --rate 1000

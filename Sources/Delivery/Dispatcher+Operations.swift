@@ -25,6 +25,18 @@ extension Dispatcher {
         nudge()
     }
 
+    /// Withdraws a notice that has not been sent yet (pending or deferred); returns whether it was withdrawn.
+    ///
+    /// A notice already `sending` or finished is left alone: it may have reached its receiver.
+    @discardableResult
+    public func cancel(identity: NoticeIdentity, reason: String) async throws -> Bool {
+        guard let notice = try await store.notice(identity: identity),
+            notice.state == .pending || notice.state == .deferred
+        else { return false }
+        try await store.update(id: notice.id, state: .cancelled, reason: reason, dueAt: nil)
+        return true
+    }
+
     /// Sends one message straight through a receiver (no policies, no outbox) and reports its answer.
     public static func testReceiver(
         _ receiver: ReceiverConfig, to address: String, text: String, transport: HTTPTransport,

@@ -108,6 +108,6 @@ extension Dispatcher {
             logger.warning("dead letter", metadata: ["notice.id": "\(attempt.noticeID)", "reason": "\(why)"])
             (state, reason, dueAt) = (.dead, why, nil)
         }
-        try await store.recordAttempt(attempt, state: state, reason: reason, dueAt: dueAt)
+        try await recorder.record(AttemptResult(attempt: attempt, state: state, reason: reason, dueAt: dueAt))
     }
 }

@@ -18,6 +18,7 @@ public final class Dispatcher: Sendable {
     let randomUnit: @Sendable () -> Double
     let logger: Logger
     let state: DispatcherState
+    let recorder: AttemptRecorder
     let wakeUp: AsyncStream<Void>.Continuation
     let wakeUps: AsyncStream<Void>
     /// Called when a receiver answered 410 and was disabled (tell the plan owner).
@@ -48,6 +49,7 @@ public final class Dispatcher: Sendable {
         self.randomUnit = randomUnit
         self.logger = logger
         state = DispatcherState()
+        recorder = AttemptRecorder(store: store)
         (wakeUps, wakeUp) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.onReceiverDisabled = onReceiverDisabled
     }
@@ -63,7 +65,8 @@ public final class Dispatcher: Sendable {
         if let existing { return .duplicate(id: existing.id) }
         let since = instant.addingTimeInterval(-(submission.settings.frequencyCap?.window.seconds ?? 0))
         let facts = PolicyFacts(
-            consent: try await recipients.consent(recipient: candidate.recipient, channel: candidate.channel),
+            consent: candidate.isCustomer
+                ? try await recipients.consent(recipient: candidate.recipient, channel: candidate.channel) : nil,
             suppressionReason: try await recipients.suppression(address: candidate.address, channel: candidate.channel)?
                 .reason,
             isDuplicate: false,

@@ -24,8 +24,8 @@ public protocol NoticeStore: Sendable {
     func update(id: String, state: NoticeState, reason: String, dueAt: Date?) async throws
     /// Appends an attempt and increments the notice's attempt count.
     func recordAttempt(_ attempt: AttemptRecord) async throws
-    /// Appends an attempt and sets the notice's state in one transaction (one commit per attempt).
-    func recordAttempt(_ attempt: AttemptRecord, state: NoticeState, reason: String, dueAt: Date?) async throws
+    /// Appends attempts and sets each notice's resulting state, all in one transaction (group commit).
+    func recordAttempts(_ results: [AttemptResult]) async throws
     /// The attempts of a notice, oldest first.
     func attempts(noticeID: String) async throws -> [AttemptRecord]
     /// Returns every `sending` notice to `pending` (run once at start-up, after a crash); returns how many.
@@ -34,6 +34,26 @@ public protocol NoticeStore: Sendable {
     func countByState() async throws -> [NoticeState: Int]
     /// The earliest `dueAt` of any pending or deferred notice.
     func nextDue() async throws -> Date?
+}
+
+/// One attempt together with the state it leads its notice to.
+public struct AttemptResult: Sendable, Equatable {
+    /// The attempt.
+    public var attempt: AttemptRecord
+    /// The notice's new state.
+    public var state: NoticeState
+    /// Why.
+    public var reason: String
+    /// The next due time, when it changes (a retry).
+    public var dueAt: Date?
+
+    /// Creates a result.
+    public init(attempt: AttemptRecord, state: NoticeState, reason: String, dueAt: Date?) {
+        self.attempt = attempt
+        self.state = state
+        self.reason = reason
+        self.dueAt = dueAt
+    }
 }
 
 /// An opt-out or a known-bad address that stops every future notice to it on a channel.

@@ -70,20 +70,22 @@ extension SQLiteStore: NoticeStore {
         }
     }
 
-    public func recordAttempt(_ attempt: AttemptRecord, state: NoticeState, reason: String, dueAt: Date?)
-        async throws
-    {
+    public func recordAttempts(_ results: [AttemptResult]) async throws {
+        guard !results.isEmpty else { return }
         try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)",
-                arguments: [attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency, attempt.error])
-            try db.execute(
-                sql: """
-                    UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,
-                        due_at = COALESCE(?, due_at) WHERE id = ?
-                    """,
-                arguments: [state.rawValue, reason, dueAt?.storedValue, attempt.noticeID])
-            if db.changesCount == 0 { throw StoreError("no notice with id '\(attempt.noticeID)'") }
+            for result in results {
+                let attempt = result.attempt
+                try db.execute(
+                    sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency,
+                                attempt.error])
+                try db.execute(
+                    sql: """
+                        UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,
+                            due_at = COALESCE(?, due_at) WHERE id = ?
+                        """,
+                    arguments: [result.state.rawValue, result.reason, result.dueAt?.storedValue, attempt.noticeID])
+            }
         }
     }
 

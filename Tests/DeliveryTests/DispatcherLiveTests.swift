@@ -172,6 +172,19 @@ struct DispatcherLiveTests {
         #expect(try await rig.store.countByState() == [.delivered: 1, .suppressed: 1])
     }
 
+    @Test func cancelledNoticesAreNeverSent() async throws {
+        let rig = try LiveRig()
+        defer { rig.stop() }
+        let dispatcher = try rig.makeDispatcher(path: "/ok")
+        let submission = rig.submission()
+        guard case .enqueued(let id, _, _) = try await dispatcher.submit(submission) else { return }
+        #expect(try await dispatcher.cancel(identity: submission.identity, reason: "occurrence called off"))
+        #expect(try await dispatcher.dispatchDue() == 0)
+        #expect(try await rig.store.notice(id: id)?.state == .cancelled)
+        #expect(try await dispatcher.cancel(identity: submission.identity, reason: "again") == false)
+        #expect(try rig.receiver.entries().isEmpty)
+    }
+
     @Test func interruptedSendsGoOutAfterRestartUnderTheSameId() async throws {
         let rig = try LiveRig()
         defer { rig.stop() }

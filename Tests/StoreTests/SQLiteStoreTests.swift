@@ -77,6 +77,26 @@ func makeStore() throws -> (SQLiteStore, String) {
         }
     }
 
+    @Test func recordsABatchOfAttemptResultsInOneTransaction() async throws {
+        let (store, directory) = try makeStore()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try await store.insert(notice("msg_a", step: "a"))
+        _ = try await store.insert(notice("msg_b", step: "b"))
+        let retryAt = t0.addingTimeInterval(5)
+        try await store.recordAttempts([
+            AttemptResult(attempt: AttemptRecord(noticeID: "msg_a", at: t0, status: 200, latency: 0.01, error: nil),
+                          state: .delivered, reason: "accepted", dueAt: nil),
+            AttemptResult(attempt: AttemptRecord(noticeID: "msg_b", at: t0, status: 503, latency: 0.01, error: "HTTP 503"),
+                          state: .pending, reason: "HTTP 503", dueAt: retryAt),
+        ])
+        #expect(try await store.notice(id: "msg_a")?.state == .delivered)
+        let retried = try #require(try await store.notice(id: "msg_b"))
+        #expect(retried.state == .pending)
+        #expect(retried.dueAt == retryAt)
+        #expect(retried.attemptCount == 1)
+        #expect(try await store.attempts(noticeID: "msg_b").map(\.error) == ["HTTP 503"])
+    }
+
     @Test func keepsConsentSuppressionsAndContactCounts() async throws {
         let (store, directory) = try makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
