@@ -27,9 +27,16 @@ public struct SecretResolver: Sendable {
                 return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
             }
         }
-        if let value = environment[name], !value.isEmpty { return value }
+        let variable = Self.environmentVariable(for: name)
+        if let value = environment[variable] ?? environment[name], !value.isEmpty { return value }
         let place = credentialsDirectory.map { "$CREDENTIALS_DIRECTORY/\(name) (\($0))" } ?? "$CREDENTIALS_DIRECTORY"
         throw DeliveryError(
-            "secret '\(name)' not found in \(place) or the environment; add LoadCredential=\(name):PATH to the unit")
+            "secret '\(name)' not found in \(place) or $\(variable); add LoadCredential=\(name):PATH to the unit")
+    }
+
+    /// The environment variable for a credential, as the plan language documents it: `FOREWARN_` and the name in
+    /// capitals with every other character as `_` (`kannel-password` → `FOREWARN_KANNEL_PASSWORD`).
+    public static func environmentVariable(for name: String) -> String {
+        "FOREWARN_" + name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
     }
 }

@@ -15,6 +15,8 @@ struct Forewarn: AsyncParsableCommand {
             CalendarCommand.self,
             ForecastCommand.self,
             SignalsCommand.self,
+            ReceiversCommand.self,
+            NoticesCommand.self,
             DeliverySoakCommand.self,
         ])
 
