@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Plans", "Signals", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Daemon", "forewarn", "Plans", "Signals", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),

@@ -8,13 +8,15 @@ public enum LogRedaction {
     /// `text` with every phone-number-like run (`+`, then 8–15 digits, spaces or dashes allowed) masked.
     public static func maskPhoneNumbers(in text: String) -> String {
         guard text.contains(where: \.isNumber) else { return text }
-        let pattern = #/(?<![\d.,])\+?\d[\d \-]{6,18}\d(?![\d.,])/#
+        // A number glued to a digit, dot or comma on either side (a decimal, a timestamp) is left alone.
+        let pattern = #/(^|[^\d.,])(\+?\d[\d \-]{6,18}\d)(?![\d.,])/#
         return text.replacing(pattern) { match in
-            let raw = String(match.output)
+            let lead = String(match.output.1)
+            let raw = String(match.output.2)
             let digits = raw.filter(\.isNumber)
-            guard digits.count >= 8, digits.count <= 15, raw.hasPrefix("+") || digits.count >= 9 else { return raw }
+            guard digits.count >= 8, digits.count <= 15, raw.hasPrefix("+") || digits.count >= 9 else { return lead + raw }
             let prefix = raw.hasPrefix("+") ? "+" + String(digits.prefix(2)) : String(digits.prefix(2))
-            return prefix + String(repeating: "*", count: digits.count - 5) + String(digits.suffix(3))
+            return lead + prefix + String(repeating: "*", count: digits.count - 5) + String(digits.suffix(3))
         }
     }
 
