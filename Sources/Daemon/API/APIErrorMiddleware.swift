@@ -23,6 +23,10 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             default: text = error.body ?? error.status.reasonPhrase
             }
             throw APIError(error.status, text)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "request body larger than \(APIRequestContext.maximumBodyBytes) bytes")
+        } catch let error as any HTTPResponseError {
+            throw APIError(error.status, error.status.reasonPhrase)
         } catch let error as DecodingError {
             throw APIError(.badRequest, DecodingProblem.describe(error))
         } catch {

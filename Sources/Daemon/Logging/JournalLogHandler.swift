@@ -55,9 +55,12 @@ public struct JournalLogHandler: LogHandler {
     /// A journal field name for a metadata key: `plan_id`/`planID` → `PLAN_ID`; only A–Z, 0–9, `_`.
     static func fieldName(_ key: String) -> String {
         var name = ""
+        var previous: Character?
         for character in key {
-            if character.isUppercase, let last = name.last, last != "_", !last.isUppercase { name.append("_") }
-            if character.isLetter || character.isNumber { name.append(contentsOf: character.uppercased()) } else { name.append("_") }
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { name.append("_") }
+            let isAllowed = character.isASCII && (character.isLetter || character.isNumber)
+            name.append(contentsOf: isAllowed ? character.uppercased() : "_")
+            previous = character
         }
         while name.first == "_" || name.first?.isNumber == true { name.removeFirst() }
         return String(name.prefix(64))
