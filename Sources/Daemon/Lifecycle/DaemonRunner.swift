@@ -53,6 +53,11 @@ public struct DaemonRunner: Sendable {
         } catch {
             throw DaemonStartError(errno: EACCES, "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
         }
+        let passed = SocketActivation.passedSockets()
+        if passed > 0 {
+            logger.warning(
+                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)")
+        }
         let token = try APIToken.load()
         if token == nil {
             logger.warning("No API token (credential api-token or FOREWARN_API_TOKEN): the /api/v1 endpoints answer 403")
