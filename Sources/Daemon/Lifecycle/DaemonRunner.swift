@@ -78,7 +78,8 @@ public struct DaemonRunner: Sendable {
                     .init(service: SignalService(plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger)),
                 ] + services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [
                     .init(service: mainLoop),
-                    .init(service: ReloadService(plans: plans, sink: sink, metrics: metrics, board: board, logger: logger)),
+                    .init(service: ReloadService(
+                        plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
                     .init(service: makeApplication(dependencies, gate: gate)),
                     .init(service: NotifierService(sink: sink, gate: gate, logger: logger) { await mainLoop.tick() }),
                 ],

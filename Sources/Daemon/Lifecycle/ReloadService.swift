@@ -10,10 +10,15 @@ public struct ReloadService: Service {
     private let metrics: DaemonMetrics
     private let board: StatusBoard
     private let logger: Logger
+    private let engine: (any ContingencyEngine)?
 
-    /// Creates the service.
-    public init(plans: PlanRegistry, sink: any NotifySink, metrics: DaemonMetrics, board: StatusBoard, logger: Logger) {
+    /// Creates the service; a successful reload hands the new plans to `engine`.
+    public init(
+        plans: PlanRegistry, sink: any NotifySink, metrics: DaemonMetrics, board: StatusBoard, logger: Logger,
+        engine: (any ContingencyEngine)? = nil
+    ) {
         self.plans = plans
+        self.engine = engine
         self.sink = sink
         self.metrics = metrics
         self.board = board
@@ -36,6 +41,7 @@ public struct ReloadService: Service {
         metrics.record(outcome)
         await board.record(outcome)
         if outcome.succeeded {
+            if let engine { await engine.apply(await plans.current) }
             logger.info("Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds])))")
         } else {
             for error in outcome.errors { logger.error("\(error)") }
