@@ -65,7 +65,9 @@ public enum APIRouter {
             guard !body.samples.isEmpty else { throw APIError(.badRequest, "samples: give at least one value") }
             do {
                 let report = try await dependencies.monitor.accept(samples: body.readings, for: name, at: dependencies.now())
-                return try JSONReply.make(SignalPushReply(report), status: report.accepted > 0 ? .ok : .unprocessableContent)
+                // 422 only when every value was rejected; duplicates of a retried push are ignored, not errors.
+                let allRejected = report.accepted == 0 && !report.rejected.isEmpty
+                return try JSONReply.make(SignalPushReply(report), status: allRejected ? .unprocessableContent : .ok)
             } catch let error as PushError {
                 let known = await dependencies.monitor.definition(of: name) != nil
                 throw APIError(known ? .conflict : .notFound, error.message)
