@@ -25,7 +25,8 @@ struct StatusCommand: AsyncParsableCommand {
             let snapshot = try await StatusClient(baseURL: url, token: token).fetch()
             print(snapshot.text(now: Date()))
         } catch {
-            FileHandle.standardError.write(Data("error: no daemon answers at \(url): \(error) (is forewarn run up? --url)\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: no daemon answers at \(url): \(error) (is forewarn run up? --url)\n".utf8))
             throw ExitCode(3)
         }
     }

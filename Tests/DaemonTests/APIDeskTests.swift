@@ -16,16 +16,30 @@ struct APIDeskTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains(#""state":"failed""#))
             }
-            try await client.execute(uri: "/api/v1/notices/n1/replay", method: .post, headers: auth) { #expect($0.status == .accepted) }
-            try await client.execute(uri: "/api/v1/notices/n9/replay", method: .post, headers: auth) { #expect($0.status == .notFound) }
-            let suppression = ByteBuffer(string: #"{"address":"+56900000999","channel":"sms"}"#)
-            try await client.execute(uri: "/api/v1/suppressions", method: .post, headers: auth, body: suppression) { #expect($0.status == .created) }
-            try await client.execute(uri: "/api/v1/suppressions", method: .delete, headers: auth, body: suppression) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/api/v1/suppressions", method: .delete, headers: auth, body: suppression) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/api/v1/inbound/sms", method: .post, headers: auth, body: ByteBuffer(string: #"{"from":"+56900000999","text":"STOP"}"#)) {
+            try await client.execute(uri: "/api/v1/notices/n1/replay", method: .post, headers: auth) {
                 #expect($0.status == .accepted)
             }
-            try await client.execute(uri: "/api/v1/dlr?id=abc&status=1&access_token=\(APIFixture.token)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/notices/n9/replay", method: .post, headers: auth) {
+                #expect($0.status == .notFound)
+            }
+            let suppression = ByteBuffer(string: #"{"address":"+56900000999","channel":"sms"}"#)
+            try await client.execute(uri: "/api/v1/suppressions", method: .post, headers: auth, body: suppression) {
+                #expect($0.status == .created)
+            }
+            try await client.execute(uri: "/api/v1/suppressions", method: .delete, headers: auth, body: suppression) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/suppressions", method: .delete, headers: auth, body: suppression) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/api/v1/inbound/sms", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"from":"+56900000999","text":"STOP"}"#)
+            ) {
+                #expect($0.status == .accepted)
+            }
+            try await client.execute(uri: "/api/v1/dlr?id=abc&status=1&access_token=\(APIFixture.token)", method: .get)
+            { #expect($0.status == .ok) }
         }
         #expect(await desk.inbound == [InboundMessage(from: "+56900000999", text: "STOP")])
         #expect(await desk.reports == [["id": "abc", "status": "1"]])

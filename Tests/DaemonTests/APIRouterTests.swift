@@ -8,8 +8,10 @@ import Testing
 struct APIRouterTests {
     let auth: HTTPFields = [.authorization: "Bearer \(APIFixture.token)", .contentType: "application/json"]
 
-    func withApp(token: APIToken? = APIToken(APIFixture.token), desk: (any NoticeDesk)? = nil,
-                 _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withApp(
+        token: APIToken? = APIToken(APIFixture.token), desk: (any NoticeDesk)? = nil,
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let app = Application(router: APIRouter.make(try await APIFixture.dependencies(token: token, desk: desk)))
         try await app.test(.router) { client in try await body(client) }
     }
@@ -41,7 +43,9 @@ struct APIRouterTests {
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 #expect(Self.errorMessage(response.body)?.contains("bearer token") == true)
             }
-            try await client.execute(uri: "/api/v1/signals", method: .get, headers: [.authorization: "Bearer wrong-token-0000000000"]) {
+            try await client.execute(
+                uri: "/api/v1/signals", method: .get, headers: [.authorization: "Bearer wrong-token-0000000000"]
+            ) {
                 #expect($0.status == .unauthorized)
             }
             try await client.execute(uri: "/api/v1/signals", method: .get, headers: auth) { response in
@@ -67,7 +71,9 @@ struct APIRouterTests {
     @Test func aGoodPushIsAcceptedAndAnOutOfRangeOneRejected() async throws {
         try await withApp { client in
             let body = #"{"samples":[{"value":12.5,"time":"2026-11-23T01:00:00Z"},{"value":"250001"}]}"#
-            try await client.execute(uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
                 #expect(text.contains(#""accepted":1"#))
@@ -87,7 +93,9 @@ struct APIRouterTests {
     ])
     func badBodiesGetA400SayingWhatIsWrong(body: String, expected: String) async throws {
         try await withApp { client in
-            try await client.execute(uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let message = Self.errorMessage(response.body) ?? ""
                 #expect(message.contains(expected), "message: \(message)")
@@ -98,7 +106,9 @@ struct APIRouterTests {
     @Test func oversizedBodiesGet413AsJSON() async throws {
         try await withApp { client in
             let huge = #"{"samples":["# + String(repeating: #"{"value":1},"#, count: 30_000) + #"{"value":1}]}"#
-            try await client.execute(uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: huge)) { response in
+            try await client.execute(
+                uri: "/api/v1/signals/queue_depth", method: .post, headers: auth, body: ByteBuffer(string: huge)
+            ) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(Self.errorMessage(response.body)?.contains("larger than") == true)
             }
@@ -120,7 +130,10 @@ struct APIRouterTests {
 
     @Test func engineAndStoreEndpointsAnswer501UntilWired() async throws {
         try await withApp { client in
-            for (uri, method) in [("/api/v1/occurrences", HTTPRequest.Method.get), ("/api/v1/notices", .get), ("/api/v1/notices/n1/replay", .post)] {
+            for (uri, method) in [
+                ("/api/v1/occurrences", HTTPRequest.Method.get), ("/api/v1/notices", .get),
+                ("/api/v1/notices/n1/replay", .post),
+            ] {
                 try await client.execute(uri: uri, method: method, headers: auth) { response in
                     #expect(response.status == .notImplemented, "\(method) \(uri)")
                     #expect(Self.errorMessage(response.body)?.contains("not available") == true)
@@ -130,8 +143,12 @@ struct APIRouterTests {
                 #expect(response.status == .badRequest)
                 #expect(Self.errorMessage(response.body)?.contains("pending") == true)
             }
-            try await client.execute(uri: "/api/v1/dlr?id=1", method: .get, headers: auth) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/api/v1/suppressions", method: .post, headers: auth, body: ByteBuffer(string: #"{"address": 5}"#)) { response in
+            try await client.execute(uri: "/api/v1/dlr?id=1", method: .get, headers: auth) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(
+                uri: "/api/v1/suppressions", method: .post, headers: auth, body: ByteBuffer(string: #"{"address": 5}"#)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(Self.errorMessage(response.body)?.contains("address") == true)
             }

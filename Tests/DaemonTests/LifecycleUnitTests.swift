@@ -19,7 +19,9 @@ struct LifecycleUnitTests {
         let next = UpcomingOccurrence(
             planID: "cyberday-overload", step: "warn", onset: now.addingTimeInterval(3 * 86_400 + 2 * 3_600 + 59),
             leadSeconds: 3_600, state: "scheduled")
-        #expect(StatusLine.make(plans: 4, next: next, pending: 0, now: now) == "4 plans; next: cyberday-overload in 3d 2h; 0 pending")
+        #expect(
+            StatusLine.make(plans: 4, next: next, pending: 0, now: now)
+                == "4 plans; next: cyberday-overload in 3d 2h; 0 pending")
         #expect(StatusLine.make(plans: 1, next: nil, pending: nil, now: now) == "1 plans")
     }
 
@@ -30,13 +32,19 @@ struct LifecycleUnitTests {
     }
 
     @Test func theTokenComesFromTheCredentialFirst() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-cred-\(UUID().uuidString.prefix(8))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fw-cred-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "credential-token-0123456789\n".write(to: directory.appendingPathComponent("api-token"), atomically: true, encoding: .utf8)
-        let token = try APIToken.load(environment: ["CREDENTIALS_DIRECTORY": directory.path, "FOREWARN_API_TOKEN": "environment-token-0123"])
+        try "credential-token-0123456789\n".write(
+            to: directory.appendingPathComponent("api-token"), atomically: true, encoding: .utf8)
+        let token = try APIToken.load(environment: [
+            "CREDENTIALS_DIRECTORY": directory.path, "FOREWARN_API_TOKEN": "environment-token-0123",
+        ])
         #expect(token == APIToken("credential-token-0123456789"))
-        #expect(try APIToken.load(environment: ["FOREWARN_API_TOKEN": "environment-token-0123"]) == APIToken("environment-token-0123"))
+        #expect(
+            try APIToken.load(environment: ["FOREWARN_API_TOKEN": "environment-token-0123"])
+                == APIToken("environment-token-0123"))
         #expect(try APIToken.load(environment: [:]) == nil)
         #expect(throws: DaemonStartError.self) { try APIToken.load(environment: ["FOREWARN_API_TOKEN": "short"]) }
         #expect(token?.accepts(authorization: "Bearer credential-token-0123456789") == true)

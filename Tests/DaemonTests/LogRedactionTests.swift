@@ -27,7 +27,9 @@ struct LogRedactionTests {
     @Test func journalFieldsCarryMetadataUnderJournalNames() {
         let fields = JournalLogHandler.fields(
             message: "notice sent to +56912345678", level: .warning, identifier: "forewarn", label: "forewarn.delivery",
-            metadata: ["plan_id": "power-outage", "noticeID": "n-1", "receiver": "+56912345678", "api_token": "s3cret"],
+            metadata: [
+                "plan_id": "power-outage", "noticeID": "n-1", "receiver": "+56912345678", "api_token": "s3cret",
+            ],
             file: "F.swift", line: 3, function: "f()")
         #expect(fields.contains("MESSAGE=notice sent to +56******678"))
         #expect(fields.contains("PRIORITY=4"))

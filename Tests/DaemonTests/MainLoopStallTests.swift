@@ -34,7 +34,8 @@ struct MainLoopStallTests {
         let engine = StallingEngine()
         let loop = MainLoopService(
             watchdog: Watchdog(timeout: .milliseconds(150)), sink: sink,
-            plans: PlanRegistry(initial: set, directory: "", loader: load), board: StatusBoard(), engine: engine, desk: nil)
+            plans: PlanRegistry(initial: set, directory: "", loader: load), board: StatusBoard(), engine: engine,
+            desk: nil)
         let task = Task { try await loop.run() }
         while await engine.ticks < 3 { try await Task.sleep(for: .milliseconds(10)) }
         let atStall = sink.pings

@@ -49,7 +49,8 @@ import Testing
         // A good reload: a second plan appears.
         let second = try String(contentsOf: daemon.plans.appendingPathComponent("queue-surge.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "plan: queue-surge", with: "plan: queue-surge-night")
-        try second.write(to: daemon.plans.appendingPathComponent("queue-surge-night.yaml"), atomically: true, encoding: .utf8)
+        try second.write(
+            to: daemon.plans.appendingPathComponent("queue-surge-night.yaml"), atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)
         #expect(listener.waitFor(timeout: 20) { $0.notifyFields["RELOADING"] == "1" } != nil)
         let afterGood = listener.waitFor(timeout: 20) { $0.notifyFields["READY"] == "1" }
@@ -58,7 +59,8 @@ import Testing
         #expect(try await daemon.get("/metrics").body.contains("forewarn_config_last_reload_successful 1"))
 
         // A bad reload: RELOADING, then READY with the failure in STATUS, the two good plans still live, gauge 0.
-        try "plan: [unclosed\n".write(to: daemon.plans.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try "plan: [unclosed\n".write(
+            to: daemon.plans.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)
         #expect(listener.waitFor(timeout: 20) { $0.notifyFields["RELOADING"] == "1" } != nil)
         let afterBad = listener.waitFor(timeout: 20) { $0.notifyFields["READY"] == "1" }
@@ -76,10 +78,12 @@ import Testing
 
     @Test func aFatalStartErrorSendsStatusAndErrnoAndExitsNonZero() throws {
         let listener = try NotifyListener()
-        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("fw-broken-\(UUID().uuidString.prefix(8))")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fw-broken-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: broken) }
-        try "plan: [unclosed\n".write(to: broken.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try "plan: [unclosed\n".write(
+            to: broken.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(notifySocket: listener.path, plansOverride: broken)
         let failure = listener.waitFor(timeout: 60) { $0.notifyFields["ERRNO"] != nil }
         #expect(failure?.notifyFields["ERRNO"] == String(EINVAL))

@@ -12,7 +12,9 @@ struct OpenAPIConformanceTests {
         let document = try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any]
         let paths = document?["paths"] as? [String: [String: Any]] ?? [:]
         return paths.flatMap { path, methods in
-            methods.keys.filter { ["get", "post", "put", "delete", "patch"].contains($0) }.map { "\($0.uppercased()) \(path)" }
+            methods.keys.filter { ["get", "post", "put", "delete", "patch"].contains($0) }.map {
+                "\($0.uppercased()) \(path)"
+            }
         }.sorted()
     }
 
@@ -30,7 +32,9 @@ struct OpenAPIConformanceTests {
                 let uri = String(parts[1]).replacingOccurrences(of: "{name}", with: "queue_depth")
                     .replacingOccurrences(of: "{id}", with: "n1")
                 let method = HTTPRequest.Method(String(parts[0]))!
-                try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(APIFixture.token)"]) { response in
+                try await client.execute(
+                    uri: uri, method: method, headers: [.authorization: "Bearer \(APIFixture.token)"]
+                ) { response in
                     #expect(response.status != .notFound, "\(operation) is not routed")
                     #expect(response.status != .methodNotAllowed, "\(operation) is not routed")
                 }

@@ -14,13 +14,16 @@ extension APIRouter {
         api.get("notices") { request, _ in
             let state = request.uri.queryParameters.get("state")
             if let state, !noticeStates.contains(state) {
-                throw APIError(.badRequest, "state: '\(state)' is not one of \(noticeStates.sorted().joined(separator: ", "))")
+                throw APIError(
+                    .badRequest, "state: '\(state)' is not one of \(noticeStates.sorted().joined(separator: ", "))")
             }
             return try JSONReply.make(["notices": try await desk(dependencies).notices(state: state)])
         }
         api.post("notices/:id/replay") { _, context in
             let id = try context.parameters.require("id")
-            guard try await desk(dependencies).replay(id: id) else { throw APIError(.notFound, "no notice with id '\(id)'") }
+            guard try await desk(dependencies).replay(id: id) else {
+                throw APIError(.notFound, "no notice with id '\(id)'")
+            }
             return try JSONReply.make(["replayed": id], status: .accepted)
         }
         api.post("suppressions") { request, context in

@@ -38,7 +38,8 @@ public enum APIRouter {
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(
-                status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metrics.render())))
+                status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metrics.render()))
+            )
         }
     }
 
@@ -64,7 +65,8 @@ public enum APIRouter {
                 SignalPushBody.self, from: request, context: context, decoder: SignalPushBody.decoder())
             guard !body.samples.isEmpty else { throw APIError(.badRequest, "samples: give at least one value") }
             do {
-                let report = try await dependencies.monitor.accept(samples: body.readings, for: name, at: dependencies.now())
+                let report = try await dependencies.monitor.accept(
+                    samples: body.readings, for: name, at: dependencies.now())
                 // 422 only when every value was rejected; duplicates of a retried push are ignored, not errors.
                 let allRejected = report.accepted == 0 && !report.rejected.isEmpty
                 return try JSONReply.make(SignalPushReply(report), status: allRejected ? .unprocessableContent : .ok)

@@ -27,7 +27,8 @@ public struct APIToken: Sendable, Equatable {
     private static func token(_ raw: String, from origin: String) throws -> APIToken {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count >= 16 else {
-            throw DaemonStartError(errno: EINVAL, "the API token from \(origin) is shorter than 16 characters; use a long random one")
+            throw DaemonStartError(
+                errno: EINVAL, "the API token from \(origin) is shorter than 16 characters; use a long random one")
         }
         return APIToken(trimmed)
     }

@@ -14,10 +14,12 @@ public struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let token else {
             throw APIError(
                 .forbidden,
-                "no API token is configured: give the daemon the credential api-token (LoadCredential=) or FOREWARN_API_TOKEN")
+                "no API token is configured: give the daemon the credential api-token (LoadCredential=) or FOREWARN_API_TOKEN"
+            )
         }
         // RFC 6750 §2.3: gateways that cannot set headers (Kannel dlr-url, get-url) may pass ?access_token=.
-        let offered = request.headers[.authorization] ?? request.uri.queryParameters.get("access_token").map { "Bearer \($0)" }
+        let offered =
+            request.headers[.authorization] ?? request.uri.queryParameters.get("access_token").map { "Bearer \($0)" }
         guard token.accepts(authorization: offered) else {
             throw APIError(.unauthorized, "missing or wrong bearer token: send Authorization: Bearer <api-token>")
         }

@@ -19,7 +19,9 @@ struct SignalPushBody: Decodable, Sendable {
             } else if container.contains(.value) {
                 throw DecodingError.typeMismatch(
                     Double.self,
-                    .init(codingPath: container.codingPath + [CodingKeys.value], debugDescription: "a number or a string"))
+                    .init(
+                        codingPath: container.codingPath + [CodingKeys.value], debugDescription: "a number or a string")
+                )
             } else {
                 throw DecodingError.keyNotFound(
                     CodingKeys.value, .init(codingPath: container.codingPath, debugDescription: "value is required"))
@@ -44,7 +46,9 @@ struct SignalPushBody: Decodable, Sendable {
             fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             guard let date = plain.date(from: text) ?? fractional.date(from: text) else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "expected an RFC 3339 time like 2026-11-23T05:00:00Z, got '\(text)'"))
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "expected an RFC 3339 time like 2026-11-23T05:00:00Z, got '\(text)'"))
             }
             return date
         }

@@ -42,7 +42,9 @@ public struct StatusClient: Sendable {
         defer { transport.shutdown() }
         var snapshot = StatusSnapshot(plans: nil, signals: nil, occurrences: nil, problems: [])
         let health = try await get("/healthz", transport)
-        guard health.status == 200 else { throw DaemonStartError(errno: EIO, "\(baseURL)/healthz answered \(health.status)") }
+        guard health.status == 200 else {
+            throw DaemonStartError(errno: EIO, "\(baseURL)/healthz answered \(health.status)")
+        }
         struct Ready: Decodable { var plans: Int }
         struct Signals: Decodable { var signals: [StatusSnapshot.SignalRow] }
         struct Occurrences: Decodable { var occurrences: [UpcomingOccurrence] }

@@ -15,7 +15,9 @@ extension StatusSnapshot {
             lines.append("upcoming:")
             if occurrences.isEmpty { lines.append("  none") }
             for item in occurrences {
-                lines.append("  \(item.planID) \(item.step) in \(StatusLine.span(item.onset.timeIntervalSince(now))) [\(item.state)]")
+                lines.append(
+                    "  \(item.planID) \(item.step) in \(StatusLine.span(item.onset.timeIntervalSince(now))) [\(item.state)]"
+                )
             }
         } else {
             lines.append("upcoming: not available yet (the engine is not part of this build)")

@@ -17,7 +17,8 @@ public struct DaemonMetrics: Sendable {
         self.registry = registry
         func gauge(_ name: String, unit: String, _ help: String) -> Gauge {
             registry.makeGauge(
-                descriptor: MetricNameDescriptor(namespace: "forewarn", metricName: name, unitName: unit, helpText: help))
+                descriptor: MetricNameDescriptor(
+                    namespace: "forewarn", metricName: name, unitName: unit, helpText: help))
         }
         lastReloadSuccessful = gauge(
             "config_last_reload_successful", unit: "", "Whether the last configuration reload succeeded.")

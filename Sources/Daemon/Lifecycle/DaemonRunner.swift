@@ -51,16 +51,20 @@ public struct DaemonRunner: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: options.stateDirectory, withIntermediateDirectories: true)
         } catch {
-            throw DaemonStartError(errno: EACCES, "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
+            throw DaemonStartError(
+                errno: EACCES,
+                "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
         }
         let passed = SocketActivation.passedSockets()
         if passed > 0 {
             logger.warning(
-                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)")
+                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)"
+            )
         }
         let token = try APIToken.load()
         if token == nil {
-            logger.warning("No API token (credential api-token or FOREWARN_API_TOKEN): the /api/v1 endpoints answer 403")
+            logger.warning(
+                "No API token (credential api-token or FOREWARN_API_TOKEN): the /api/v1 endpoints answer 403")
         }
         let plans = PlanRegistry(initial: set, directory: options.plansDirectory, loader: loader)
         let gate = ReadinessGate()
@@ -75,11 +79,15 @@ public struct DaemonRunner: Sendable {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: SignalService(plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger)),
+                    .init(
+                        service: SignalService(
+                            plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger
+                        ))
                 ] + services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [
                     .init(service: mainLoop),
-                    .init(service: ReloadService(
-                        plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
+                    .init(
+                        service: ReloadService(
+                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
                     .init(service: makeApplication(dependencies, gate: gate)),
                     .init(service: NotifierService(sink: sink, gate: gate, logger: logger) { await mainLoop.tick() }),
                 ],
@@ -96,12 +104,17 @@ public struct DaemonRunner: Sendable {
         let outcome = ReloadOutcome(result: result, at: Date())
         metrics.record(outcome)
         guard let set = result.planSet else {
-            return (nil, DaemonStartError(
-                errno: EINVAL,
-                "cannot load plans from '\(options.plansDirectory)': \(outcome.errorCount) errors (forewarn check --plans \(options.plansDirectory))"))
+            return (
+                nil,
+                DaemonStartError(
+                    errno: EINVAL,
+                    "cannot load plans from '\(options.plansDirectory)': \(outcome.errorCount) errors (forewarn check --plans \(options.plansDirectory))"
+                )
+            )
         }
         logger.info(
-            "Loaded \(set.plans.count) plans, \(set.signals.count) signals, \(set.receivers.count) receivers from '\(options.plansDirectory)'")
+            "Loaded \(set.plans.count) plans, \(set.signals.count) signals, \(set.receivers.count) receivers from '\(options.plansDirectory)'"
+        )
         return (set, nil)
     }
 }

@@ -14,17 +14,24 @@ public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws {
         if text.hasPrefix("unix:") {
             let path = String(text.dropFirst(5))
-            guard path.hasPrefix("/") else { throw DaemonStartError(errno: EINVAL, "--listen \(text): give an absolute socket path, e.g. unix:/run/forewarn/api.sock") }
+            guard path.hasPrefix("/") else {
+                throw DaemonStartError(
+                    errno: EINVAL, "--listen \(text): give an absolute socket path, e.g. unix:/run/forewarn/api.sock")
+            }
             self = .unix(path: path)
             return
         }
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port)
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65_535).contains(port)
         else {
-            throw DaemonStartError(errno: EINVAL, "--listen \(text): expected HOST:PORT (e.g. 127.0.0.1:9330, [::1]:9330) or unix:/PATH")
+            throw DaemonStartError(
+                errno: EINVAL, "--listen \(text): expected HOST:PORT (e.g. 127.0.0.1:9330, [::1]:9330) or unix:/PATH")
         }
         var host = String(text[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { throw DaemonStartError(errno: EINVAL, "--listen \(text): the host is missing (e.g. 127.0.0.1:9330)") }
+        guard !host.isEmpty else {
+            throw DaemonStartError(errno: EINVAL, "--listen \(text): the host is missing (e.g. 127.0.0.1:9330)")
+        }
         self = .tcp(host: host, port: port)
     }
 

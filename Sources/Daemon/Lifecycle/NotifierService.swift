@@ -11,7 +11,9 @@ public struct NotifierService: Service {
     private let logger: Logger
 
     /// Creates the service; `status` builds the STATUS= line sent with READY=1.
-    public init(sink: any NotifySink, gate: ReadinessGate, logger: Logger, status: @escaping @Sendable () async -> String) {
+    public init(
+        sink: any NotifySink, gate: ReadinessGate, logger: Logger, status: @escaping @Sendable () async -> String
+    ) {
         self.sink = sink
         self.gate = gate
         self.status = status

@@ -36,13 +36,17 @@ public struct ReloadService: Service {
     /// One reload (also called by tests).
     public func reload() async {
         let start = ContinuousClock.now
-        sink.send([("RELOADING", "1"), ("MONOTONIC_USEC", String(Self.monotonicMicroseconds())), ("STATUS", "reloading")])
+        sink.send([
+            ("RELOADING", "1"), ("MONOTONIC_USEC", String(Self.monotonicMicroseconds())), ("STATUS", "reloading"),
+        ])
         let outcome = await plans.reload(at: Date())
         metrics.record(outcome)
         await board.record(outcome)
         if outcome.succeeded {
             if let engine { await engine.apply(await plans.current) }
-            logger.info("Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds])))")
+            logger.info(
+                "Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds])))"
+            )
         } else {
             for error in outcome.errors { logger.error("\(error)") }
             logger.error(

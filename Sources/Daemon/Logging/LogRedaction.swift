@@ -14,7 +14,9 @@ public enum LogRedaction {
             let lead = String(match.output.1)
             let raw = String(match.output.2)
             let digits = raw.filter(\.isNumber)
-            guard digits.count >= 8, digits.count <= 15, raw.hasPrefix("+") || digits.count >= 9 else { return lead + raw }
+            guard digits.count >= 8, digits.count <= 15, raw.hasPrefix("+") || digits.count >= 9 else {
+                return lead + raw
+            }
             let prefix = raw.hasPrefix("+") ? "+" + String(digits.prefix(2)) : String(digits.prefix(2))
             return lead + prefix + String(repeating: "*", count: digits.count - 5) + String(digits.suffix(3))
         }

@@ -22,14 +22,19 @@ public struct ReadableLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
-        let line = Self.line(message: "\(event.message)", level: event.level, label: label, metadata: merged, at: Date())
+        let line = Self.line(
+            message: "\(event.message)", level: event.level, label: label, metadata: merged, at: Date())
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// One masked line (pure, for tests).
-    static func line(message: String, level: Logger.Level, label: String, metadata: Logger.Metadata, at now: Date) -> String {
+    static func line(message: String, level: Logger.Level, label: String, metadata: Logger.Metadata, at now: Date)
+        -> String
+    {
         let time = now.formatted(.iso8601)
-        let extra = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(LogRedaction.value("\($0.value)", forKey: $0.key))" }
+        let extra = metadata.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\(LogRedaction.value("\($0.value)", forKey: $0.key))"
+        }
         let text = LogRedaction.message(message).replacingOccurrences(of: "\n", with: " ")
         return ([time, "\(level)", "\(label):", text] + extra).joined(separator: " ")
     }

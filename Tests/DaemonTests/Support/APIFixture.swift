@@ -21,7 +21,9 @@ enum APIFixture {
         try await monitor.register(SignalConfig(name: "ups", source: .file(FileSourceConfig(path: "/nonexistent"))))
         let load: PlanSetLoader = { PlanLoader().load(directory: $0) }
         let initial = load(plansURL().path)
-        guard let set = initial.planSet else { throw DaemonTestError("fixture plans do not load: \(initial.diagnostics)") }
+        guard let set = initial.planSet else {
+            throw DaemonTestError("fixture plans do not load: \(initial.diagnostics)")
+        }
         let registry = PlanRegistry(initial: set, directory: plansURL().path, loader: load)
         let gate = ReadinessGate()
         await gate.open()

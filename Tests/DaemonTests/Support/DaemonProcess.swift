@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The built `forewarn run` as a child process on loopback, with a fresh port and temporary directories.
@@ -11,7 +12,8 @@ final class DaemonProcess: @unchecked Sendable {
     /// The executable next to the test bundle (SwiftPM builds it because DaemonTests depends on it).
     static let executable: URL? = {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forewarn"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "forewarn"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("forewarn"),
             Bundle.main.bundleURL.appendingPathComponent("forewarn"),
             repository.appendingPathComponent(".build/debug/forewarn"),
@@ -29,7 +31,8 @@ final class DaemonProcess: @unchecked Sendable {
     /// Copies the fixture plans into a temporary directory and starts the daemon on them.
     init(notifySocket: String?, environment: [String: String] = [:], plansOverride: URL? = nil) throws {
         guard let executable = Self.executable else { throw DaemonTestError("the forewarn executable is not built") }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-daemon-\(UUID().uuidString.prefix(8))")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fw-daemon-\(UUID().uuidString.prefix(8))")
         plans = directory.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let fixture = Bundle.module.url(forResource: "Fixtures/plans", withExtension: nil)!
@@ -43,7 +46,9 @@ final class DaemonProcess: @unchecked Sendable {
             "--listen", "127.0.0.1:\(port)",
         ]
         var env = ProcessInfo.processInfo.environment
-        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "CREDENTIALS_DIRECTORY", "LISTEN_FDS"] {
+        for key in [
+            "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "CREDENTIALS_DIRECTORY", "LISTEN_FDS",
+        ] {
             env[key] = nil
         }
         env["FOREWARN_API_TOKEN"] = Self.token

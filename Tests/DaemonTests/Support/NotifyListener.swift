@@ -7,7 +7,9 @@ final class NotifyListener: @unchecked Sendable {
     private(set) var received: [String] = []
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-notify-\(UUID().uuidString.prefix(8))").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("fw-notify-\(UUID().uuidString.prefix(8))")
+            .path
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_un()
@@ -54,7 +56,9 @@ final class NotifyListener: @unchecked Sendable {
     func drain(for seconds: Double) -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var messages: [String] = []
-        while Date() < deadline, let message = next(timeout: max(0.01, deadline.timeIntervalSinceNow)) { messages.append(message) }
+        while Date() < deadline, let message = next(timeout: max(0.01, deadline.timeIntervalSinceNow)) {
+            messages.append(message)
+        }
         return messages
     }
 }

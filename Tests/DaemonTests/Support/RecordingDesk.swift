@@ -8,7 +8,11 @@ actor RecordingDesk: NoticeDesk {
     var reports: [[String: String]] = []
 
     func notices(state: String?) async throws -> [NoticeSummary] {
-        [NoticeSummary(id: "n1", planID: "queue-surge", receiver: "test-webhook", state: state ?? "pending", createdAt: APIFixture.now)]
+        [
+            NoticeSummary(
+                id: "n1", planID: "queue-surge", receiver: "test-webhook", state: state ?? "pending",
+                createdAt: APIFixture.now)
+        ]
     }
     func pendingCount() async -> Int { 1 }
     func replay(id: String) async throws -> Bool { id == "n1" }
