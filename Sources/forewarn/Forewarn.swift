@@ -9,6 +9,7 @@ struct Forewarn: AsyncParsableCommand {
         abstract: "A proactive contingency planner: foresee known contingencies and tell people before they hit.",
         subcommands: [
             RunCommand.self,
+            StatusCommand.self,
             CheckCommand.self,
             SchemaCommand.self,
             StaffingCommand.self,

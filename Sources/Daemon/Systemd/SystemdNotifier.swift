@@ -3,7 +3,7 @@ import Foundation
 
 /// Tells systemd about the daemon's state through `sd_notify` (READY=1, STATUS=, RELOADING=1, STOPPING=1).
 /// Without `$NOTIFY_SOCKET` every call is a no-op, so the daemon runs the same outside systemd.
-public struct SystemdNotifier: Sendable {
+public struct SystemdNotifier: NotifySink {
     /// Creates a notifier; it reads `$NOTIFY_SOCKET` on each call, as libsystemd does.
     public init() {}
 
@@ -16,6 +16,13 @@ public struct SystemdNotifier: Sendable {
         let message = fields.map { key, value in
             "\(key)=\(value.replacingOccurrences(of: "\n", with: " "))"
         }.joined(separator: "\n")
+        return sd_notify(0, message) >= 0
+    }
+
+    /// Sends `fields` in one datagram (the `NotifySink` entry point).
+    @discardableResult
+    public func send(_ fields: [(String, String)]) -> Bool {
+        let message = fields.map { "\($0.0)=\($0.1.replacingOccurrences(of: "\n", with: " "))" }.joined(separator: "\n")
         return sd_notify(0, message) >= 0
     }
 

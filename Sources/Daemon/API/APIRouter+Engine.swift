@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+
+extension APIRouter {
+    /// The notice states `GET /api/v1/notices?state=` accepts.
+    public static let noticeStates: Set<String> = ["pending", "sent", "delivered", "failed", "dead", "suppressed"]
+
+    /// Occurrences (engine) and notices, suppressions, inbound SMS and DLRs (store/dispatcher): 501 until wired.
+    static func addEngineRoutes(to api: RouterGroup<APIRequestContext>, _ dependencies: APIDependencies) {
+        api.get("occurrences") { _, _ in
+            guard let engine = dependencies.engine else { throw APIError.notImplemented("the contingency engine") }
+            return try JSONReply.make(["occurrences": try await engine.upcoming(at: dependencies.now())])
+        }
+        api.get("notices") { request, _ in
+            let state = request.uri.queryParameters.get("state")
+            if let state, !noticeStates.contains(state) {
+                throw APIError(
+                    .badRequest, "state: '\(state)' is not one of \(noticeStates.sorted().joined(separator: ", "))")
+            }
+            return try JSONReply.make(["notices": try await desk(dependencies).notices(state: state)])
+        }
+        api.post("notices/:id/replay") { _, context in
+            let id = try context.parameters.require("id")
+            guard try await desk(dependencies).replay(id: id) else {
+                throw APIError(.notFound, "no notice with id '\(id)'")
+            }
+            return try JSONReply.make(["replayed": id], status: .accepted)
+        }
+        api.post("suppressions") { request, context in
+            let suppression = try await JSONReply.decode(Suppression.self, from: request, context: context)
+            try validate(suppression)
+            try await desk(dependencies).suppress(suppression)
+            return try JSONReply.make(["suppressed": true], status: .created)
+        }
+        api.delete("suppressions") { request, context in
+            let suppression = try await JSONReply.decode(Suppression.self, from: request, context: context)
+            try validate(suppression)
+            guard try await desk(dependencies).lift(suppression) else {
+                throw APIError(.notFound, "no suppression for that address and channel")
+            }
+            return try JSONReply.make(["lifted": true])
+        }
+        api.post("inbound/sms") { request, context in
+            let message = try await JSONReply.decode(InboundMessage.self, from: request, context: context)
+            guard !message.from.isEmpty else { throw APIError(.badRequest, "from: the sender's number is required") }
+            try await desk(dependencies).receive(message)
+            return try JSONReply.make(["received": true], status: .accepted)
+        }
+        api.get("dlr") { request, _ in
+            var parameters: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters where key != "access_token" {
+                parameters[String(key)] = String(value)
+            }
+            guard parameters["id"] != nil, let status = parameters["status"], Int(status) != nil else {
+                throw APIError(.badRequest, "query: id and a numeric status are required (dlr-url ...?id=%I&status=%d)")
+            }
+            try await desk(dependencies).deliveryReport(parameters)
+            return try JSONReply.make(["recorded": true])
+        }
+    }
+
+    private static func desk(_ dependencies: APIDependencies) throws -> any NoticeDesk {
+        guard let desk = dependencies.desk else { throw APIError.notImplemented("the notice store and dispatcher") }
+        return desk
+    }
+
+    private static func validate(_ suppression: Suppression) throws {
+        guard !suppression.address.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(.badRequest, "address: a phone number, e-mail or receiver name is required")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+extension StatusSnapshot {
+    /// The readable report `forewarn status` prints.
+    public func text(now: Date) -> String {
+        var lines = ["forewarn: running, \(plans.map { "\($0) plans" } ?? "not ready")"]
+        if let signals {
+            lines.append("signals:")
+            for row in signals {
+                let value = row.lastValue.map { " last \($0)" } ?? ""
+                lines.append("  \(row.name) (\(row.source)): \(row.health)\(value)")
+            }
+        }
+        if let occurrences {
+            lines.append("upcoming:")
+            if occurrences.isEmpty { lines.append("  none") }
+            for item in occurrences {
+                lines.append(
+                    "  \(item.planID) \(item.step) in \(StatusLine.span(item.onset.timeIntervalSince(now))) [\(item.state)]"
+                )
+            }
+        } else {
+            lines.append("upcoming: not available yet (the engine is not part of this build)")
+        }
+        lines += problems.map { "warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

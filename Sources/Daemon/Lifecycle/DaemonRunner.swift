@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTransport
+import Hummingbird
+import Logging
+import Plans
+import Prometheus
+import ServiceLifecycle
+import Signals
+
+/// Assembles and runs the daemon: plans loaded first, then a ServiceGroup of signal pollers, the main loop,
+/// the reload handler, the HTTP API and the systemd notifier (in that order; shutdown runs in reverse).
+public struct DaemonRunner: Sendable {
+    /// How to run.
+    public var options: DaemonOptions
+    /// The plan loader (`PlanLoading.makeLoader()` in the executable).
+    public var loader: PlanSetLoader
+    /// Where sd_notify messages go.
+    public var sink: any NotifySink
+    /// The engine (issue 6), when wired.
+    public var engine: (any ContingencyEngine)?
+    /// The store and dispatcher (issue 5), when wired.
+    public var desk: (any NoticeDesk)?
+    /// Extra services (store, engine, dispatcher) placed before the API in the group.
+    public var services: [any Service]
+    /// The Prometheus registry `/metrics` renders.
+    public var registry: PrometheusCollectorRegistry
+    /// The logger.
+    public var logger: Logger
+
+    /// Creates a runner.
+    public init(
+        options: DaemonOptions, loader: @escaping PlanSetLoader, sink: any NotifySink = SystemdNotifier(),
+        engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
+    ) {
+        self.options = options
+        self.loader = loader
+        self.sink = sink
+        self.engine = engine
+        self.desk = desk
+        self.services = services
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// Loads the plans (a failure is a `DaemonStartError`), then runs until SIGTERM/SIGINT.
+    public func run() async throws {
+        let metrics = DaemonMetrics(registry: registry)
+        let initial = loadInitialPlans(metrics: metrics)
+        guard let set = initial.set else { throw initial.error! }
+        do {
+            try FileManager.default.createDirectory(atPath: options.stateDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw DaemonStartError(
+                errno: EACCES,
+                "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
+        }
+        let passed = SocketActivation.passedSockets()
+        if passed > 0 {
+            logger.warning(
+                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)"
+            )
+        }
+        let token = try APIToken.load()
+        if token == nil {
+            logger.warning(
+                "No API token (credential api-token or FOREWARN_API_TOKEN): the /api/v1 endpoints answer 403")
+        }
+        let plans = PlanRegistry(initial: set, directory: options.plansDirectory, loader: loader)
+        let gate = ReadinessGate()
+        let board = StatusBoard()
+        let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
+        let transport = HTTPTransport(logger: logger)
+        defer { transport.shutdown() }
+        let dependencies = APIDependencies(
+            monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk)
+        let mainLoop = MainLoopService(
+            watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(
+                        service: SignalService(
+                            plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger
+                        ))
+                ] + services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [
+                    .init(service: mainLoop),
+                    .init(
+                        service: ReloadService(
+                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
+                    .init(service: makeApplication(dependencies, gate: gate)),
+                    .init(service: NotifierService(sink: sink, gate: gate, logger: logger) { await mainLoop.tick() }),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    private func loadInitialPlans(metrics: DaemonMetrics) -> (set: PlanSet?, error: DaemonStartError?) {
+        let result = loader(options.plansDirectory)
+        for diagnostic in result.diagnostics where diagnostic.severity != .note {
+            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic)")
+        }
+        let outcome = ReloadOutcome(result: result, at: Date())
+        metrics.record(outcome)
+        guard let set = result.planSet else {
+            return (
+                nil,
+                DaemonStartError(
+                    errno: EINVAL,
+                    "cannot load plans from '\(options.plansDirectory)': \(outcome.errorCount) errors (forewarn check --plans \(options.plansDirectory))"
+                )
+            )
+        }
+        logger.info(
+            "Loaded \(set.plans.count) plans, \(set.signals.count) signals, \(set.receivers.count) receivers from '\(options.plansDirectory)'"
+        )
+        return (set, nil)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Masks what must never reach a log: phone numbers (all but the last three digits) and secret-looking values.
+public enum LogRedaction {
+    /// Metadata keys whose values are always hidden.
+    static let secretKeys = ["token", "password", "secret", "authorization", "apikey", "api_key", "credential"]
+
+    /// `text` with every phone-number-like run (`+`, then 8–15 digits, spaces or dashes allowed) masked.
+    public static func maskPhoneNumbers(in text: String) -> String {
+        guard text.contains(where: \.isNumber) else { return text }
+        // A number glued to a digit, dot or comma on either side (a decimal, a timestamp) is left alone.
+        let pattern = #/(^|[^\d.,])(\+?\d[\d \-]{6,18}\d)(?![\d.,])/#
+        return text.replacing(pattern) { match in
+            let lead = String(match.output.1)
+            let raw = String(match.output.2)
+            let digits = raw.filter(\.isNumber)
+            guard digits.count >= 8, digits.count <= 15, raw.hasPrefix("+") || digits.count >= 9 else {
+                return lead + raw
+            }
+            let prefix = raw.hasPrefix("+") ? "+" + String(digits.prefix(2)) : String(digits.prefix(2))
+            return lead + prefix + String(repeating: "*", count: digits.count - 5) + String(digits.suffix(3))
+        }
+    }
+
+    /// The value to log for metadata `key`: `***` for secret keys, else masked text.
+    public static func value(_ value: String, forKey key: String) -> String {
+        let lowered = key.lowercased()
+        if secretKeys.contains(where: lowered.contains) { return "***" }
+        return maskPhoneNumbers(in: value)
+    }
+
+    /// `text` with `Bearer …` tokens and `whsec_…` secrets hidden, and phone numbers masked.
+    public static func message(_ text: String) -> String {
+        var result = text.replacing(#/(?i)bearer\s+[A-Za-z0-9._~+\/=-]+/#) { _ in "Bearer ***" }
+        result = result.replacing(#/whsec_[A-Za-z0-9+\/=]+/#) { _ in "whsec_***" }
+        return maskPhoneNumbers(in: result)
+    }
+}

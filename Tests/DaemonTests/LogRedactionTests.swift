@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import Daemon
+
+/// Logs never carry a full phone number or a secret; journald fields are named and masked.
+struct LogRedactionTests {
+    @Test(arguments: [
+        ("sent to +56912345678 ok", "sent to +56******678 ok"),
+        ("call +1 415-555-0134 now", "call +14******134 now"),
+        ("reloaded in 0.120341419 seconds", "reloaded in 0.120341419 seconds"),
+        ("at 1795412326.025976", "at 1795412326.025976"),
+        ("port 9330 and 42 plans", "port 9330 and 42 plans"),
+    ])
+    func phoneNumbersAreMaskedAndOtherNumbersKept(input: String, expected: String) {
+        #expect(LogRedaction.maskPhoneNumbers(in: input) == expected)
+    }
+
+    @Test func secretsAreHidden() {
+        #expect(LogRedaction.message("Authorization: Bearer abc.def-123 sent") == "Authorization: Bearer *** sent")
+        #expect(LogRedaction.message("key whsec_MfKQ9r8GKYqrTwjU=") == "key whsec_***")
+        #expect(LogRedaction.value("hunter2", forKey: "kannel_password") == "***")
+        #expect(LogRedaction.value("+56912345678", forKey: "receiver") == "+56******678")
+    }
+
+    @Test func journalFieldsCarryMetadataUnderJournalNames() {
+        let fields = JournalLogHandler.fields(
+            message: "notice sent to +56912345678", level: .warning, identifier: "forewarn", label: "forewarn.delivery",
+            metadata: [
+                "plan_id": "power-outage", "noticeID": "n-1", "receiver": "+56912345678", "api_token": "s3cret",
+            ],
+            file: "F.swift", line: 3, function: "f()")
+        #expect(fields.contains("MESSAGE=notice sent to +56******678"))
+        #expect(fields.contains("PRIORITY=4"))
+        #expect(fields.contains("SYSLOG_IDENTIFIER=forewarn"))
+        #expect(fields.contains("PLAN_ID=power-outage"))
+        #expect(fields.contains("NOTICE_ID=n-1"))
+        #expect(fields.contains("RECEIVER=+56******678"))
+        #expect(fields.contains("API_TOKEN=***"))
+        #expect(!fields.joined().contains("s3cret"))
+    }
+
+    @Test func readableLinesAreMaskedToo() {
+        let line = ReadableLogHandler.line(
+            message: "to +56912345678", level: .info, label: "forewarn", metadata: ["password": "x"],
+            at: Date(timeIntervalSince1970: 0))
+        #expect(line == "1970-01-01T00:00:00Z info forewarn: to +56******678 password=***")
+    }
+
+    @Test func theJournalIsUsedOnlyWhenJournalStreamNamesStderr() {
+        #expect(LogDestination.matches("8:12345", device: 8, inode: 12345))
+        #expect(!LogDestination.matches("8:12345", device: 8, inode: 99))
+        #expect(!LogDestination.matches("garbage", device: 8, inode: 12345))
+        #expect(LogDestination.detect(environment: [:]) == .standardError)
+        #expect(LogDestination.detect(environment: ["JOURNAL_STREAM": "0:0"]) == .standardError)
+    }
+}
