@@ -43,11 +43,17 @@ let package = Package(
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .target(name: "Daemon", dependencies: ["CSystemd", "Plans", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -69,6 +75,11 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Plans", "Signals", "Forecast", "Calendars"]),
+        .executableTarget(
+            name: "EngineBenchmark", dependencies: ["Engine", "Plans", "Forecast", "Signals"],
+            path: "Benchmarks/engine/EngineBenchmark"),
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
     ]

@@ -15,6 +15,7 @@ struct Forewarn: AsyncParsableCommand {
             CalendarCommand.self,
             ForecastCommand.self,
             SignalsCommand.self,
+            SimulateCommand.self,
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.
