@@ -16,8 +16,8 @@ if [ $# -ne 3 ] || { [ "$3" != above ] && [ "$3" != below ]; }; then
 fi
 trace=$1 threshold=$2 direction=$3
 [ -r "$trace" ] || { echo "$0: cannot read trace '$trace'" >&2; exit 1; }
-confidence=${LEADTIME_CONFIDENCE:-0.8}
-debounce=${LEADTIME_FOR:-0s}
+confidence=${LEADTIME_CONFIDENCE:-0.5}
+debounce=${LEADTIME_FOR:-30m}
 
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -64,6 +64,8 @@ actions:
     on_cancel: true
     message:
       en: "Load forecast $direction {{capacity}} at {{onset_time}} ({{lead}})."
+    cancel_message:
+      en: "All clear: the load forecast is back within {{capacity}}."
 YAML
 
 read -r first last < <(python3 - "$trace" <<'PY'
