@@ -101,7 +101,7 @@ extension Engine {
         }
     }
 
-    private func readForecast(
+    private mutating func readForecast(
         _ trigger: ForecastTrigger, now: Date, signals: SignalSnapshot, into reading: inout TriggerReading
     ) {
         let key = "forecast:\(trigger.signal)"
@@ -118,9 +118,8 @@ extension Engine {
         let current = signals.number(trigger.signal)
         let happening = current.map { trigger.threshold.isReached(by: $0) } ?? false
         let direction: CrossingDirection = trigger.threshold.isAbove ? .above : .below
-        let crossing = forecaster.timeToCross(
-            threshold: trigger.threshold.value, direction: direction, confidence: trigger.confidence,
-            within: trigger.within.seconds)
+        let crossing = crossing(
+            of: trigger.signal, forecaster: forecaster, trigger: trigger, direction: direction, now: now)
         guard happening || crossing != nil else { return }
         var candidate = Candidate(
             key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
@@ -152,6 +151,24 @@ extension Engine {
         var candidate = Candidate(key: key, onset: onset, end: nil, tracking: true, movesOnset: false)
         candidate.values["signal_value"] = value.description
         reading.candidates.append(candidate)
+    }
+
+    /// The signal's forecast path at the trigger's confidence, computed once per tick for the longest horizon
+    /// any plan asks of that signal, then scanned per threshold.
+    private mutating func crossing(
+        of signal: String, forecaster: any LoadForecaster, trigger: ForecastTrigger, direction: CrossingDirection,
+        now: Date
+    ) -> Date? {
+        let key = "\(signal)|\(trigger.confidence)"
+        if memory.paths[key]?.now != now {
+            let within = longestWithin[signal] ?? trigger.within.seconds
+            let path = forecaster.crossingPath(within: within, confidence: trigger.confidence)
+            memory.paths[key] = (now, path.origin, path.points)
+        }
+        let cached = memory.paths[key]!
+        return ForecastPath.firstCrossing(
+            in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
+            within: trigger.within.seconds)
     }
 
     /// The compiled case-insensitive pattern of an event trigger's `match`.

@@ -20,6 +20,8 @@ public struct Engine: Sendable {
     public var lateAfter: TimeInterval
 
     let calendars: [String: EventCalendar]
+    /// The longest `within` of the forecast triggers reading each signal.
+    let longestWithin: [String: TimeInterval]
     var memory = EngineMemory()
     var renderer = MessageRenderer()
 
@@ -36,6 +38,13 @@ public struct Engine: Sendable {
             calendars[name] = try EventCalendar(definition: definition, defaultTimeZone: zone)
         }
         self.calendars = calendars
+        var longest: [String: TimeInterval] = [:]
+        for plan in planSet.plans {
+            for forecast in plan.trigger.forecasts {
+                longest[forecast.signal] = max(longest[forecast.signal] ?? 0, forecast.within.seconds)
+            }
+        }
+        self.longestWithin = longest
     }
 
     /// The signals the plans read (triggers, expectations, onsets, staffing volumes).
@@ -74,6 +83,8 @@ struct EngineMemory: Sendable {
     var alerted: Set<String> = []
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
+    /// Forecast paths per `signal|confidence`, valid for the tick they were computed at.
+    var paths: [String: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
 }
@@ -85,6 +96,15 @@ extension Trigger {
         case .event(let event): [event.calendar]
         case .forecast, .state: []
         case .any(let list), .all(let list): list.flatMap(\.calendars)
+        }
+    }
+
+    /// The forecast triggers inside the trigger.
+    var forecasts: [ForecastTrigger] {
+        switch self {
+        case .forecast(let forecast): [forecast]
+        case .event, .state: []
+        case .any(let list), .all(let list): list.flatMap(\.forecasts)
         }
     }
 

@@ -69,6 +69,12 @@ struct ScriptedForecaster: LoadForecaster {
         crossing
     }
     func expectedValues(at times: [Date]) -> [Double] { times.map { _ in expected } }
+    /// A path whose only point is the scripted crossing (far below or above any threshold otherwise).
+    func crossingPath(within: TimeInterval, confidence: Double) -> (origin: Date, points: [ForecastPoint]) {
+        guard let crossing else { return (.distantPast, []) }
+        let origin = crossing.addingTimeInterval(-within / 2)
+        return (origin, [ForecastPoint(time: crossing, value: .nan, lower: .infinity, upper: -.infinity)])
+    }
 }
 
 /// `2026-03-01T00:00:00Z` and friends.

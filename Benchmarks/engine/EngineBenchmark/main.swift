@@ -49,12 +49,13 @@ for p in 0..<plans {
             before: [1d, 2h]
             on_cancel: true
             message: { en: "{{title}} at {{onset_time}} ({{lead}})" }
+            cancel_message: { en: "{{title}}: all clear" }
         """
     try text.write(to: directory.appendingPathComponent("p\(p).yaml"), atomically: true, encoding: .utf8)
 }
 var clock = ContinuousClock.now
 let loaded = PlanLoader().load(directory: directory.path)
-guard let set = loaded.planSet else {
+guard let set = loaded.planSet, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
     print(loaded.diagnostics.prefix(5).map(\.description).joined(separator: "\n"))
     exit(1)
 }
