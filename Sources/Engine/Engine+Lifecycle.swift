@@ -118,8 +118,10 @@ extension Engine {
     private mutating func alertOwnerIfBlind(
         _ plan: Plan, reading: TriggerReading, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
     ) {
-        for signal in Set(plan.trigger.signals) where reading.blind[signal] == nil {
-            memory.alerted.remove(plan.id + "|" + signal)
+        if !memory.alerted.isEmpty {
+            for signal in Set(plan.trigger.signals) where reading.blind[signal] == nil {
+                memory.alerted.remove(plan.id + "|" + signal)
+            }
         }
         for (signal, health) in reading.blind.sorted(by: { $0.key < $1.key }) {
             guard memory.alerted.insert(plan.id + "|" + signal).inserted else { continue }
@@ -131,6 +133,7 @@ extension Engine {
 extension Candidate {
     func matches(_ occurrence: Occurrence, plan: String) -> Bool {
         guard occurrence.triggerKey == key else { return false }
-        return tracking || occurrence.id == Occurrence.id(plan: plan, triggerKey: key, onset: onset)
+        // A fixed (calendar) occurrence's onset never moves: the same onset is the same id.
+        return tracking || occurrence.onset == onset
     }
 }

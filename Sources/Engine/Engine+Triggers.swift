@@ -111,15 +111,14 @@ extension Engine {
             reading.frozen.insert(key)
             return
         }
-        guard let forecaster = forecasters[trigger.signal] else {
+        guard forecasters[trigger.signal] != nil else {
             reading.frozen.insert(key)  // still learning: nothing can be said yet
             return
         }
         let current = signals.number(trigger.signal)
         let happening = current.map { trigger.threshold.isReached(by: $0) } ?? false
         let direction: CrossingDirection = trigger.threshold.isAbove ? .above : .below
-        let crossing = crossing(
-            of: trigger.signal, forecaster: forecaster, trigger: trigger, direction: direction, now: now)
+        let crossing = crossing(of: trigger.signal, trigger: trigger, direction: direction, now: now)
         guard happening || crossing != nil else { return }
         var candidate = Candidate(
             key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
@@ -156,16 +155,15 @@ extension Engine {
     /// The signal's forecast path at the trigger's confidence, computed once per tick for the longest horizon
     /// any plan asks of that signal, then scanned per threshold.
     private mutating func crossing(
-        of signal: String, forecaster: any LoadForecaster, trigger: ForecastTrigger, direction: CrossingDirection,
-        now: Date
+        of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
     ) -> Date? {
-        let key = "\(signal)|\(trigger.confidence)"
-        if memory.paths[key]?.now != now {
+        let key = PathKey(signal: signal, confidence: trigger.confidence)
+        if memory.paths[key]?.now != now, let forecaster = forecasters[signal] {
             let within = longestWithin[signal] ?? trigger.within.seconds
             let path = forecaster.crossingPath(within: within, confidence: trigger.confidence)
             memory.paths[key] = (now, path.origin, path.points)
         }
-        let cached = memory.paths[key]!
+        guard let cached = memory.paths[key] else { return nil }
         return ForecastPath.firstCrossing(
             in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
             within: trigger.within.seconds)

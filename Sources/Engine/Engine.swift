@@ -55,8 +55,8 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
-        for plan in planSet.plans where plan.isEnabled {
-            evaluate(plan, now: now, signals: signals, into: &decisions)
+        for index in planSet.plans.indices where planSet.plans[index].isEnabled {
+            evaluate(planSet.plans[index], now: now, signals: signals, into: &decisions)
         }
         return decisions
     }
@@ -84,9 +84,15 @@ struct EngineMemory: Sendable {
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
     /// Forecast paths per `signal|confidence`, valid for the tick they were computed at.
-    var paths: [String: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
+    var paths: [PathKey: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
+}
+
+/// A forecast path's cache key.
+struct PathKey: Hashable {
+    var signal: String
+    var confidence: Double
 }
 
 extension Trigger {

@@ -31,7 +31,9 @@ public final class InMemoryOccurrenceStore: OccurrenceStore, @unchecked Sendable
 
     public func openOccurrences(plan: String) -> [Occurrence] {
         lock.withLock {
-            (open[plan] ?? []).compactMap { occurrences[$0] }.sorted { ($0.onset, $0.id) < ($1.onset, $1.id) }
+            guard let ids = open[plan], !ids.isEmpty else { return [] }
+            let list = ids.compactMap { occurrences[$0] }
+            return list.count < 2 ? list : list.sorted { ($0.onset, $0.id) < ($1.onset, $1.id) }
         }
     }
 

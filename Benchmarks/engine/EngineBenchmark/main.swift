@@ -79,7 +79,8 @@ print("trained \(signalCount) forecasters in \(ContinuousClock.now - clock)")
 var engine = try Engine(planSet: set, store: InMemoryOccurrenceStore(), forecasters: forecasters)
 var durations: [Duration] = []
 var decisions = 0
-for tick in 0..<40 {
+let tickCount = Int(ProcessInfo.processInfo.environment["ENGINE_BENCH_TICKS"] ?? "") ?? 40
+for tick in 0..<tickCount {
     let now = start.addingTimeInterval(Double(tick) * 30)
     var snapshot = SignalSnapshot()
     for s in 0..<signalCount {
