@@ -77,6 +77,13 @@ for s in 0..<signalCount {
 print("trained \(signalCount) forecasters in \(ContinuousClock.now - clock)")
 
 var engine = try Engine(planSet: set, store: InMemoryOccurrenceStore(), forecasters: forecasters)
+/// This thread's CPU time in seconds (robust to other processes sharing the cores).
+func threadCPU() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+var cpu: [Double] = []
 var durations: [Duration] = []
 var decisions = 0
 let tickCount = Int(ProcessInfo.processInfo.environment["ENGINE_BENCH_TICKS"] ?? "") ?? 40
@@ -88,8 +95,12 @@ for tick in 0..<tickCount {
         snapshot.latest["s\(s)"] = Signals.Sample(time: now, value: .number(100))
     }
     let begin = ContinuousClock.now
+    let cpuBegin = threadCPU()
     decisions += engine.tick(now: now, signals: snapshot).count
+    cpu.append(threadCPU() - cpuBegin)
     durations.append(ContinuousClock.now - begin)
 }
 let sorted = durations.dropFirst().sorted()
+let cpuSorted = cpu.dropFirst().sorted()
+print(String(format: "tick CPU time: median %.1f ms, p90 %.1f ms", cpuSorted[cpuSorted.count / 2] * 1000, cpuSorted[cpuSorted.count * 9 / 10] * 1000))
 print("tick over \(plans) plans, \(signalCount) signals: median \(sorted[sorted.count / 2]), max \(sorted.last!) (\(durations.count - 1) ticks after the first, which took \(durations[0]); \(decisions) decisions)")
