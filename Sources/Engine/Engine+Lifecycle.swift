@@ -15,7 +15,9 @@ extension Engine {
                 matched.insert(open[index].id)
                 memory.recedingSince[open[index].id] = nil
                 var occurrence = open[index]
-                if candidate.movesOnset, occurrence.state != .started, abs(occurrence.onset.timeIntervalSince(candidate.onset)) >= 1 {
+                if candidate.movesOnset, occurrence.state != .started,
+                    abs(occurrence.onset.timeIntervalSince(candidate.onset)) >= 1
+                {
                     occurrence.onset = candidate.onset
                     decisions.append(.reschedule(occurrence))
                 }
@@ -26,7 +28,8 @@ extension Engine {
                 continue
             }
             if !candidate.tracking,
-                store.occurrence(id: Occurrence.id(plan: plan.id, triggerKey: candidate.key, onset: candidate.onset)) != nil
+                store.occurrence(id: Occurrence.id(plan: plan.id, triggerKey: candidate.key, onset: candidate.onset))
+                    != nil
             {
                 continue  // that event's occurrence is over (ended or cancelled): never foreseen twice
             }
@@ -49,7 +52,8 @@ extension Engine {
         for var occurrence in open {
             let before = occurrence
             if !matched.contains(occurrence.id), !reading.frozen.contains(occurrence.triggerKey) {
-                recede(&occurrence, now: now, debounce: reading.debounce[occurrence.triggerKey] ?? 0, plan: plan,
+                recede(
+                    &occurrence, now: now, debounce: reading.debounce[occurrence.triggerKey] ?? 0, plan: plan,
                     signals: signals, into: &decisions)
             }
             advance(

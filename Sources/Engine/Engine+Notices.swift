@@ -35,7 +35,8 @@ extension Engine {
         let audience = context.action.audience.flatMap { planSet.audiences[$0] }
         let receiver = planSet.receivers[context.action.receiver]
         let recipient = target.recipient
-        let locale = recipient.map { planSet.policies.locales.contains($0.locale) ? $0.locale : planSet.policies.defaultLocale }
+        let locale =
+            recipient.map { planSet.policies.locales.contains($0.locale) ? $0.locale : planSet.policies.defaultLocale }
             ?? planSet.policies.defaultLocale
         let zone = recipient?.timeZone.flatMap(TimeZone.init(identifier:)) ?? plan.timeZone
         var text = ""
@@ -48,7 +49,8 @@ extension Engine {
             default: templates = messages.main
             }
             let source = templates[locale] ?? templates[planSet.policies.defaultLocale] ?? templates.values.first ?? ""
-            text = renderer.render(source, variables(context, recipient: recipient, locale: locale, zone: plan.timeZone))
+            text = renderer.render(
+                source, variables(context, recipient: recipient, locale: locale, zone: plan.timeZone))
         }
         var data = context.values
         data["plan"] = plan.id
@@ -106,10 +108,11 @@ extension Engine {
         let spanish = locale.hasPrefix("es")
         if hours.isClosed { return spanish ? "cerradas" : "closed" }
         if spanish {
-            return "abiertas " + hours.ranges.map { range in
-                let parts = range.description.split(separator: "-")
-                return "de \(parts.first ?? "") a \(parts.last ?? "")"
-            }.joined(separator: " y ")
+            return "abiertas "
+                + hours.ranges.map { range in
+                    let parts = range.description.split(separator: "-")
+                    return "de \(parts.first ?? "") a \(parts.last ?? "")"
+                }.joined(separator: " y ")
         }
         return "open " + hours.description
     }

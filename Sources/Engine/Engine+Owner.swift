@@ -7,7 +7,8 @@ extension Engine {
     func ownerAlert(_ plan: Plan, signal: String, health: SignalHealth, now: Date) -> OwnerAlert {
         let state: (en: String, es: String)
         switch health {
-        case .stale(let since): state = ("stale since \(EngineFormat.iso(since))", "sin datos desde \(EngineFormat.iso(since))")
+        case .stale(let since):
+            state = ("stale since \(EngineFormat.iso(since))", "sin datos desde \(EngineFormat.iso(since))")
         case .unhealthy(let reason): state = ("unhealthy (\(reason))", "con fallas (\(reason))")
         case .healthy: state = ("healthy", "sana")
         }
@@ -23,7 +24,8 @@ extension Engine {
     func ownerAlert(_ plan: Plan, problem: StaffingFailure, now: Date) -> OwnerAlert {
         ownerAlert(
             plan, signal: nil, reason: problem.reason,
-            texts: ("forewarn: \(plan.title): \(problem.reason).", "forewarn: \(plan.title): \(problem.reason)."), now: now)
+            texts: ("forewarn: \(plan.title): \(problem.reason).", "forewarn: \(plan.title): \(problem.reason)."),
+            now: now)
     }
 
     private func ownerAlert(

@@ -64,7 +64,8 @@ extension Engine {
         if case .staff(let staffing) = action.kind, kind == .advance || kind == .start {
             switch staffingNumbers(staffing, occurrence: occurrence, signals: signals) {
             case .failure(let reason):
-                decisions.append(.skip(occurrence: occurrence.id, action: action.index, step: step, reason: reason.reason))
+                decisions.append(
+                    .skip(occurrence: occurrence.id, action: action.index, step: step, reason: reason.reason))
                 decisions.append(.alertOwner(ownerAlert(plan, problem: reason, now: now)))
                 return
             case .success(let numbers):
@@ -81,7 +82,9 @@ extension Engine {
         }
         var recipients = noticeRecipients(for: action)
         if kind == .cancel {
-            let told = Set(store.notices(of: occurrence.id).filter { $0.action == action.index && $0.step != "cancel" }.map(\.recipient))
+            let told = Set(
+                store.notices(of: occurrence.id).filter { $0.action == action.index && $0.step != "cancel" }.map(
+                    \.recipient))
             guard !told.isEmpty else { return }  // nobody was told: nothing to call off
             recipients = recipients.filter { told.contains($0.key) }
         }

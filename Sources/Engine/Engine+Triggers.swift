@@ -46,7 +46,9 @@ extension Engine {
         case .all(let list):
             let parts = list.map { read($0, plan: plan, now: now, signals: signals) }
             var combined = TriggerReading()
-            for part in parts { combined.merge(TriggerReading(debounce: part.debounce, frozen: part.frozen, blind: part.blind)) }
+            for part in parts {
+                combined.merge(TriggerReading(debounce: part.debounce, frozen: part.frozen, blind: part.blind))
+            }
             let key = "all:" + parts.flatMap { $0.debounce.keys.sorted() }.joined(separator: "+")
             combined.debounce[key] = 0
             if !combined.frozen.isEmpty { combined.frozen.insert(key) }
@@ -69,7 +71,10 @@ extension Engine {
         let events = upcomingEvents(of: event.calendar, from: now, to: now.addingTimeInterval(horizon))
         let pattern = event.match.map { cachedPattern($0) } ?? nil
         for item in events {
-            if let pattern, pattern.firstMatch(in: item.summary, range: NSRange(item.summary.startIndex..., in: item.summary)) == nil {
+            if let pattern,
+                pattern.firstMatch(in: item.summary, range: NSRange(item.summary.startIndex..., in: item.summary))
+                    == nil
+            {
                 continue
             }
             let key = "event:\(event.calendar):\(item.summary)"
@@ -80,7 +85,8 @@ extension Engine {
                 let id = Occurrence.id(plan: plan.id, triggerKey: key, onset: item.start)
                 if store.occurrence(id: id) == nil {
                     guard signals.isHealthy(expectation.signal), let forecaster = forecasters[expectation.signal] else {
-                        reading.blind[expectation.signal] = signals.health[expectation.signal]
+                        reading.blind[expectation.signal] =
+                            signals.health[expectation.signal]
                             ?? .unhealthy(reason: .unknownSignal(expectation.signal))
                         reading.frozen.insert(key)
                         continue
@@ -107,7 +113,8 @@ extension Engine {
         let key = "forecast:\(trigger.signal)"
         reading.debounce[key] = trigger.debounce.seconds
         guard signals.isHealthy(trigger.signal) else {
-            reading.blind[trigger.signal] = signals.health[trigger.signal] ?? .unhealthy(reason: .unknownSignal(trigger.signal))
+            reading.blind[trigger.signal] =
+                signals.health[trigger.signal] ?? .unhealthy(reason: .unknownSignal(trigger.signal))
             reading.frozen.insert(key)
             return
         }
@@ -144,7 +151,8 @@ extension Engine {
             return
         }
         let onset =
-            memory.stateOnset[memoryKey] ?? trigger.onset.evaluate(now: now.addingTimeInterval(0)) { signals.number($0) }
+            memory.stateOnset[memoryKey]
+            ?? trigger.onset.evaluate(now: now.addingTimeInterval(0)) { signals.number($0) }
         guard let onset else { return }
         memory.stateOnset[memoryKey] = onset
         var candidate = Candidate(key: key, onset: onset, end: nil, tracking: true, movesOnset: false)

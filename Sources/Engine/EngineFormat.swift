@@ -46,7 +46,8 @@ public enum EngineFormat {
     }
 
     /// Date and time of `date` in `zone`: `30-11-2026` (es) or `2026-11-30`, and `09:00`.
-    public static func local(_ date: Date, zone: TimeZone, locale: String) -> (date: String, time: String, iso: String) {
+    public static func local(_ date: Date, zone: TimeZone, locale: String) -> (date: String, time: String, iso: String)
+    {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

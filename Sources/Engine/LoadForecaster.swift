@@ -65,7 +65,8 @@ extension LinearTrendForecaster: LoadForecaster {
         let central = 2 * confidence - 1
         let origin = windowSamples.last?.time ?? .distantPast
         let points = forecast(horizon: within, confidence: abs(central)).map { point in
-            central >= 0 ? point : ForecastPoint(time: point.time, value: point.value, lower: point.upper, upper: point.lower)
+            central >= 0
+                ? point : ForecastPoint(time: point.time, value: point.value, lower: point.upper, upper: point.lower)
         }
         return (origin, points)
     }

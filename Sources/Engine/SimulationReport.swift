@@ -35,13 +35,15 @@ public struct SimulationReport {
         var groups: [String: Int] = [:]
         for entry in outcome.entries {
             switch entry.decision {
-            case .foresee(let o): rows.append(row(entry.at, o.plan, "foreseen \(o.triggerKey) onset \(EngineFormat.iso(o.onset))"))
+            case .foresee(let o):
+                rows.append(row(entry.at, o.plan, "foreseen \(o.triggerKey) onset \(EngineFormat.iso(o.onset))"))
             case .reschedule: continue
             case .start(let o): rows.append(row(entry.at, o.plan, "started \(o.triggerKey)"))
             case .end(let o): rows.append(row(entry.at, o.plan, "ended \(o.triggerKey)"))
             case .cancel(let o): rows.append(row(entry.at, o.plan, "cancelled \(o.triggerKey)"))
             case .skip(let occurrence, let action, let step, let reason):
-                rows.append(row(entry.at, String(occurrence.prefix { $0 != "/" }), "#\(action) \(step) skipped: \(reason)"))
+                rows.append(
+                    row(entry.at, String(occurrence.prefix { $0 != "/" }), "#\(action) \(step) skipped: \(reason)"))
             case .alertOwner(let alert):
                 var owner = row(entry.at, alert.plan, "owner alert → \(alert.owner) via \(alert.receiver ?? "(log)")")
                 owner.audience = 1
@@ -59,7 +61,8 @@ public struct SimulationReport {
                 rows.append(
                     Row(
                         at: entry.at, plan: notice.plan, what: "#\(notice.key.action) \(notice.key.step) → \(target)",
-                        audience: 1, lead: EngineFormat.lead(notice.onset.timeIntervalSince(entry.at), locale: "en")
+                        audience: 1,
+                        lead: EngineFormat.lead(notice.onset.timeIntervalSince(entry.at), locale: "en")
                             + (notice.isLate ? " (late)" : ""), text: text,
                         policy: Self.policyNote))
             }
@@ -140,7 +143,8 @@ public struct SimulationReport {
             "from": EngineFormat.iso(from), "to": EngineFormat.iso(to), "tick_s": tick, "ticks": outcome.ticks,
             "plans": plans, "notices": notices, "owner_alerts": alerts,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -75,7 +75,8 @@ public struct Simulator {
                 var index = cursor[name]!
                 while index < samples.count, samples[index].time <= now {
                     let sample = samples[index]
-                    feed.samples[name, default: []].append(Signals.Sample(time: sample.time, value: .number(sample.value)))
+                    feed.samples[name, default: []].append(
+                        Signals.Sample(time: sample.time, value: .number(sample.value)))
                     engine.observe(sample, of: name)
                     index += 1
                 }
@@ -99,7 +100,9 @@ public struct Simulator {
         guard span >= settings.trainAfter else { return }
         let season = engine.planSet.signals[name]?.season?.seconds
         let history = Array(samples[..<index])
-        if let forecaster = try? SeasonalForecaster(history: history, configuration: ForecastConfiguration(season: season)) {
+        if let forecaster = try? SeasonalForecaster(
+            history: history, configuration: ForecastConfiguration(season: season))
+        {
             engine.forecasters[name] = forecaster
         }
         trainedAt[name] = now

@@ -44,7 +44,8 @@ struct SimulateCommand: ParsableCommand {
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
-            FileHandle.standardError.write(Data("forewarn: error: the plans do not load; fix them first (forewarn check)\n".utf8))
+            FileHandle.standardError.write(
+                Data("forewarn: error: the plans do not load; fix them first (forewarn check)\n".utf8))
             throw ExitCode.failure
         }
         let traces = try loadTraces(planSet: planSet)
@@ -57,7 +58,9 @@ struct SimulateCommand: ParsableCommand {
         }
         let days = end.timeIntervalSince(start) / 86_400
         guard end.timeIntervalSince(start) / settings.tick <= 20_000_000 else {
-            throw ValidationError("the period is \(Int(days)) days at one tick per \(settings.tick) s: too many ticks; use a longer --tick")
+            throw ValidationError(
+                "the period is \(Int(days)) days at one tick per \(settings.tick) s: too many ticks; use a longer --tick"
+            )
         }
         var simulator: Simulator
         do {

@@ -47,10 +47,14 @@ import Testing
         zone.timeZone = TimeZone(identifier: "America/Santiago")!
         for occurrence in occurrences {
             let local = zone.dateComponents([.day, .hour, .minute], from: occurrence.onset)
-            #expect(local.day == 5 && local.hour == 9 && local.minute == 0, "onset \(occurrence.onset) is not 09:00 local")
+            #expect(
+                local.day == 5 && local.hour == 9 && local.minute == 0, "onset \(occurrence.onset) is not 09:00 local")
             #expect(occurrence.state == .ended)
             for lead in [3 * 86_400.0, 86_400, 7_200] {
-                let step = notices.filter { $0.notice.key.occurrence == occurrence.id && $0.notice.onset.timeIntervalSince($0.at) <= lead + 1 && $0.notice.onset.timeIntervalSince($0.at) > lead - 300 }
+                let step = notices.filter {
+                    $0.notice.key.occurrence == occurrence.id && $0.notice.onset.timeIntervalSince($0.at) <= lead + 1
+                        && $0.notice.onset.timeIntervalSince($0.at) > lead - 300
+                }
                 #expect(step.count == 3, "lead \(lead) of \(occurrence.id): \(step.count) notices")
                 #expect(step.allSatisfy { !$0.notice.isLate })
             }

@@ -13,7 +13,8 @@ import Testing
         for i in 0..<(10 * 96) {
             let phase = Double(i) * 2 * Double.pi / 96
             let noise = Double((i * 7919) % 13) - 6
-            history.append(Forecast.Sample(time: start.addingTimeInterval(Double(i) * 900), value: 100 + 30 * sin(phase) + noise))
+            history.append(
+                Forecast.Sample(time: start.addingTimeInterval(Double(i) * 900), value: 100 + 30 * sin(phase) + noise))
         }
         let forecaster = try SeasonalForecaster(history: history, configuration: ForecastConfiguration(season: 86_400))
         let path = forecaster.crossingPath(within: 6 * 3600, confidence: confidence)

@@ -36,7 +36,9 @@ import Testing
 
     func engine(crossing: Date?) throws -> Engine {
         let set = try loadPlans(["defs.yaml": definitions, "plan.yaml": Self.plan])
-        return try Engine(planSet: set, store: InMemoryOccurrenceStore(), forecasters: ["load": ScriptedForecaster(crossing: crossing)])
+        return try Engine(
+            planSet: set, store: InMemoryOccurrenceStore(),
+            forecasters: ["load": ScriptedForecaster(crossing: crossing)])
     }
 
     func run(
@@ -59,7 +61,9 @@ import Testing
         log += run(&engine, from: t0.addingTimeInterval(-3000), minutes: 50) { _ in nil }
         #expect(!log.contains { if case .foresee = $0.1 { true } else { false } }, "a 10-minute blip was foreseen")
         // Held from 10:00: foreseen at 10:15 (for: 15m); the prediction drifts by minutes, the id stays.
-        log = run(&engine, from: t0, minutes: 90) { now in utc("2026-05-01T13:00:00Z").addingTimeInterval(now.timeIntervalSince(t0) / 10) }
+        log = run(&engine, from: t0, minutes: 90) { now in
+            utc("2026-05-01T13:00:00Z").addingTimeInterval(now.timeIntervalSince(t0) / 10)
+        }
         let foreseen = log.compactMap { if case .foresee(let o) = $0.1 { ($0.0, o) } else { nil } }
         #expect(foreseen.count == 1)
         #expect(foreseen.first?.0 == utc("2026-05-01T10:15:00Z"))

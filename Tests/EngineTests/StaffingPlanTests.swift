@@ -39,7 +39,9 @@ import Testing
         """
 
     func run(scheduled: Int) throws -> Simulator.Outcome {
-        let set = try loadPlans(["defs.yaml": definitions, "cal.yaml": Self.calendar, "plan.yaml": Self.plan(scheduled: scheduled)])
+        let set = try loadPlans([
+            "defs.yaml": definitions, "cal.yaml": Self.calendar, "plan.yaml": Self.plan(scheduled: scheduled),
+        ])
         var simulator = try Simulator(planSet: set, traces: [:])
         return simulator.run(from: utc("2026-05-30T00:00:00Z"), to: utc("2026-06-11T00:00:00Z"))
     }
@@ -49,7 +51,8 @@ import Testing
         get throws {
             try StaffingResult(
                 for: StaffingRequest(
-                    volume: 300, period: 3600, handleTime: 240, target: Staffing.ServiceLevelTarget(fraction: 0.8, within: 20),
+                    volume: 300, period: 3600, handleTime: 240,
+                    target: Staffing.ServiceLevelTarget(fraction: 0.8, within: 20),
                     shrinkage: 0.3, maximumOccupancy: 0.85))
         }
     }
@@ -69,7 +72,9 @@ import Testing
         let need = try expected.scheduledAgents
         let outcome = try run(scheduled: need)
         #expect(outcome.notices.isEmpty)
-        let reasons = outcome.entries.compactMap { if case .skip(_, _, _, let reason) = $0.decision { reason } else { nil } }
+        let reasons = outcome.entries.compactMap {
+            if case .skip(_, _, _, let reason) = $0.decision { reason } else { nil }
+        }
         #expect(reasons == ["no staffing gap: \(need) needed, \(need) scheduled"])
     }
 }

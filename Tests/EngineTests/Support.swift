@@ -1,7 +1,7 @@
+import Forecast
 import Foundation
 import Plans
 import Signals
-import Forecast
 import Testing
 
 @testable import Engine
@@ -65,7 +65,8 @@ struct ScriptedForecaster: LoadForecaster {
     var crossing: Date?
     var expected: Double = 0
     mutating func observe(_ sample: Forecast.Sample) -> Bool { true }
-    func timeToCross(threshold: Double, direction: CrossingDirection, confidence: Double, within: TimeInterval) -> Date? {
+    func timeToCross(threshold: Double, direction: CrossingDirection, confidence: Double, within: TimeInterval) -> Date?
+    {
         crossing
     }
     func expectedValues(at times: [Date]) -> [Double] { times.map { _ in expected } }

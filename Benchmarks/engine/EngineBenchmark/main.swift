@@ -102,5 +102,10 @@ for tick in 0..<tickCount {
 }
 let sorted = durations.dropFirst().sorted()
 let cpuSorted = cpu.dropFirst().sorted()
-print(String(format: "tick CPU time: median %.1f ms, p90 %.1f ms", cpuSorted[cpuSorted.count / 2] * 1000, cpuSorted[cpuSorted.count * 9 / 10] * 1000))
-print("tick over \(plans) plans, \(signalCount) signals: median \(sorted[sorted.count / 2]), max \(sorted.last!) (\(durations.count - 1) ticks after the first, which took \(durations[0]); \(decisions) decisions)")
+print(
+    String(
+        format: "tick CPU time: median %.1f ms, p90 %.1f ms", cpuSorted[cpuSorted.count / 2] * 1000,
+        cpuSorted[cpuSorted.count * 9 / 10] * 1000))
+print(
+    "tick over \(plans) plans, \(signalCount) signals: median \(sorted[sorted.count / 2]), max \(sorted.last!) (\(durations.count - 1) ticks after the first, which took \(durations[0]); \(decisions) decisions)"
+)
