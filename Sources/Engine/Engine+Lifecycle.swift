@@ -10,7 +10,7 @@ extension Engine {
         var open = store.openOccurrences(plan: plan.id)
         var matched: Set<String> = []
         for candidate in reading.candidates {
-            let pendingKey = plan.id + "|" + candidate.key
+            let pendingKey = PendingKey(plan: plan.id, key: candidate.key)
             if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
                 matched.insert(open[index].id)
                 memory.recedingSince[open[index].id] = nil
@@ -46,8 +46,10 @@ extension Engine {
             open.append(occurrence)
             matched.insert(occurrence.id)
         }
-        for key in reading.debounce.keys where !reading.frozen.contains(key) {
-            if !reading.candidates.contains(where: { $0.key == key }) { memory.pendingSince[plan.id + "|" + key] = nil }
+        for key in reading.debounce.keys where !memory.pendingSince.isEmpty && !reading.frozen.contains(key) {
+            if !reading.candidates.contains(where: { $0.key == key }) {
+                memory.pendingSince[PendingKey(plan: plan.id, key: key)] = nil
+            }
         }
         for var occurrence in open {
             let before = occurrence

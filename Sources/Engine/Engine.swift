@@ -74,7 +74,7 @@ public struct Engine: Sendable {
 /// calendar expansion cache. Losing it (a restart) only restarts debounces.
 struct EngineMemory: Sendable {
     /// When a tracking trigger's condition began to hold with no open occurrence, per `plan|key`.
-    var pendingSince: [String: Date] = [:]
+    var pendingSince: [PendingKey: Date] = [:]
     /// When an open occurrence's condition stopped holding, per occurrence id.
     var recedingSince: [String: Date] = [:]
     /// The state trigger's onset computed when its condition first held, per `plan|key`.
@@ -87,6 +87,12 @@ struct EngineMemory: Sendable {
     var paths: [PathKey: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
+}
+
+/// A plan's trigger key (debounce timers).
+struct PendingKey: Hashable {
+    var plan: String
+    var key: String
 }
 
 /// A forecast path's cache key.
