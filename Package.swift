@@ -59,6 +59,12 @@ let package = Package(
         .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
         .target(name: "Staffing"),
         .target(
+            name: "Engine",
+            dependencies: [
+                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
             name: "Daemon",
             dependencies: [
                 "CSystemd", "Plans", "Signals", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
@@ -71,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "forewarn",
             dependencies: [
-                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Delivery", "Store", "HTTPTransport",
+                "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine", "Delivery", "Store",
+                "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -99,6 +106,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Plans", "Signals", "Forecast", "Calendars"]),
+        .executableTarget(
+            name: "EngineBenchmark", dependencies: ["Engine", "Plans", "Forecast", "Signals"],
+            path: "Benchmarks/engine/EngineBenchmark"),
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

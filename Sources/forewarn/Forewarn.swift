@@ -16,6 +16,7 @@ struct Forewarn: AsyncParsableCommand {
             CalendarCommand.self,
             ForecastCommand.self,
             SignalsCommand.self,
+            SimulateCommand.self,
             ReceiversCommand.self,
             NoticesCommand.self,
             DeliverySoakCommand.self,

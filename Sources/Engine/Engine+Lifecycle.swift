@@ -1,0 +1,145 @@
+import Foundation
+import Plans
+import Signals
+
+extension Engine {
+    /// One plan on one tick: read the trigger, reconcile open occurrences, move their lifecycle, issue due steps.
+    mutating func evaluate(_ plan: Plan, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]) {
+        let reading = read(plan.trigger, plan: plan, now: now, signals: signals)
+        alertOwnerIfBlind(plan, reading: reading, now: now, signals: signals, into: &decisions)
+        var open = store.openOccurrences(plan: plan.id)
+        var matched: Set<String> = []
+        for candidate in reading.candidates {
+            let pendingKey = PendingKey(plan: plan.id, key: candidate.key)
+            if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
+                matched.insert(open[index].id)
+                memory.recedingSince[open[index].id] = nil
+                var occurrence = open[index]
+                if candidate.movesOnset, occurrence.state != .started,
+                    abs(occurrence.onset.timeIntervalSince(candidate.onset)) >= 1
+                {
+                    occurrence.onset = candidate.onset
+                    decisions.append(.reschedule(occurrence))
+                }
+                if candidate.isHappening, occurrence.state != .started {
+                    start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions)
+                }
+                if occurrence != open[index] { store.save(occurrence); open[index] = occurrence }
+                continue
+            }
+            if !candidate.tracking,
+                store.occurrence(id: Occurrence.id(plan: plan.id, triggerKey: candidate.key, onset: candidate.onset))
+                    != nil
+            {
+                continue  // that event's occurrence is over (ended or cancelled): never foreseen twice
+            }
+            let since = memory.pendingSince[pendingKey] ?? now
+            memory.pendingSince[pendingKey] = since
+            guard now.timeIntervalSince(since) >= (reading.debounce[candidate.key] ?? 0) else { continue }
+            memory.pendingSince[pendingKey] = nil
+            var occurrence = Occurrence(
+                plan: plan.id, triggerKey: candidate.key, onset: candidate.onset, end: candidate.end, foreseenAt: now)
+            occurrence.values = candidate.values
+            decisions.append(.foresee(occurrence))
+            if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
+            store.save(occurrence)
+            open.append(occurrence)
+            matched.insert(occurrence.id)
+        }
+        for key in reading.debounce.keys where !memory.pendingSince.isEmpty && !reading.frozen.contains(key) {
+            if !reading.candidates.contains(where: { $0.key == key }) {
+                memory.pendingSince[PendingKey(plan: plan.id, key: key)] = nil
+            }
+        }
+        for var occurrence in open {
+            let before = occurrence
+            if !matched.contains(occurrence.id), !reading.frozen.contains(occurrence.triggerKey) {
+                recede(
+                    &occurrence, now: now, debounce: reading.debounce[occurrence.triggerKey] ?? 0, plan: plan,
+                    signals: signals, into: &decisions)
+            }
+            advance(
+                &occurrence, now: now, plan: plan, signals: signals,
+                blind: reading.frozen.contains(occurrence.triggerKey), into: &decisions)
+            if occurrence != before { store.save(occurrence) }
+        }
+    }
+
+    /// An open occurrence no longer foreseen: after the debounce, cancelled (before its start) or ended.
+    private mutating func recede(
+        _ occurrence: inout Occurrence, now: Date, debounce: TimeInterval, plan: Plan, signals: SignalSnapshot,
+        into decisions: inout [Decision]
+    ) {
+        if occurrence.triggerKey.hasPrefix("event:") {
+            guard occurrence.state != .started, occurrence.onset > now else { return }  // the calendar runs it
+        }
+        let since = memory.recedingSince[occurrence.id] ?? now
+        memory.recedingSince[occurrence.id] = since
+        guard now.timeIntervalSince(since) >= debounce else { return }
+        memory.recedingSince[occurrence.id] = nil
+        if occurrence.state == .started {
+            occurrence.state = .ended
+            occurrence.endedAt = now
+            decisions.append(.end(occurrence))
+            issue(step: "end", of: &occurrence, plan: plan, now: now, signals: signals, into: &decisions)
+        } else {
+            occurrence.state = .cancelled
+            occurrence.cancelledAt = now
+            decisions.append(.cancel(occurrence))
+            issue(step: "cancel", of: &occurrence, plan: plan, now: now, signals: signals, into: &decisions)
+        }
+    }
+
+    /// Time-driven moves: start at the onset (calendar and state occurrences), end at the end, due steps.
+    private mutating func advance(
+        _ occurrence: inout Occurrence, now: Date, plan: Plan, signals: SignalSnapshot, blind: Bool,
+        into decisions: inout [Decision]
+    ) {
+        guard occurrence.state.isOpen else { return }
+        let timed = !occurrence.triggerKey.hasPrefix("forecast:")
+        if timed, occurrence.state != .started, now >= occurrence.onset {
+            start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions)
+        }
+        if occurrence.state == .started, let end = occurrence.end, now >= end {
+            occurrence.state = .ended
+            occurrence.endedAt = now
+            decisions.append(.end(occurrence))
+            issue(step: "end", of: &occurrence, plan: plan, now: now, signals: signals, into: &decisions)
+        }
+        if occurrence.state == .foreseen || occurrence.state == .notified, now < occurrence.onset {
+            issueAdvanceSteps(of: &occurrence, plan: plan, now: now, signals: signals, blind: blind, into: &decisions)
+        }
+    }
+
+    mutating func start(
+        _ occurrence: inout Occurrence, now: Date, plan: Plan, signals: SignalSnapshot, into decisions: inout [Decision]
+    ) {
+        occurrence.state = .started
+        occurrence.startedAt = now
+        decisions.append(.start(occurrence))
+        issue(step: "start", of: &occurrence, plan: plan, now: now, signals: signals, into: &decisions)
+    }
+
+    /// Tells the owner, once per episode, that a signal the plan needs is unhealthy or stale.
+    private mutating func alertOwnerIfBlind(
+        _ plan: Plan, reading: TriggerReading, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
+    ) {
+        if !memory.alerted.isEmpty {
+            for signal in Set(plan.trigger.signals) where reading.blind[signal] == nil {
+                memory.alerted.remove(plan.id + "|" + signal)
+            }
+        }
+        for (signal, health) in reading.blind.sorted(by: { $0.key < $1.key }) {
+            guard memory.alerted.insert(plan.id + "|" + signal).inserted else { continue }
+            decisions.append(.alertOwner(ownerAlert(plan, signal: signal, health: health, now: now)))
+        }
+    }
+}
+
+extension Candidate {
+    func matches(_ occurrence: Occurrence, plan: String) -> Bool {
+        guard occurrence.triggerKey == key else { return false }
+        // A fixed (calendar) occurrence's onset never moves: the same onset is the same id.
+        return tracking || occurrence.onset == onset
+    }
+}

@@ -1,0 +1,228 @@
+import Calendars
+import Forecast
+import Foundation
+import Plans
+import Signals
+
+/// One way a plan's trigger currently foresees a contingency.
+struct Candidate {
+    /// `event:<calendar>:<summary>`, `forecast:<signal>`, `state:<signal>` or `all:<keys>`.
+    var key: String
+    var onset: Date
+    var end: Date?
+    /// Tracking candidates match the open occurrence of their key whatever its onset (hysteresis).
+    var tracking: Bool
+    /// Whether a matched occurrence takes this candidate's onset (forecasts) or keeps its own (states).
+    var movesOnset: Bool
+    /// Whether the contingency is happening now (a forecast signal already across its threshold).
+    var isHappening: Bool = false
+    var values: [String: String] = [:]
+}
+
+/// What a plan's trigger says on one tick.
+struct TriggerReading {
+    var candidates: [Candidate] = []
+    /// The `for` debounce per key.
+    var debounce: [String: TimeInterval] = [:]
+    /// Keys whose signal cannot be read now: their occurrences are left as they are.
+    var frozen: Set<String> = []
+    /// Signals the plan needs that are not healthy, with their health.
+    var blind: [String: SignalHealth] = [:]
+}
+
+extension Engine {
+    /// Reads `trigger` at `now`.
+    mutating func read(_ trigger: Trigger, plan: Plan, now: Date, signals: SignalSnapshot) -> TriggerReading {
+        var reading = TriggerReading()
+        switch trigger {
+        case .event(let event):
+            readEvent(event, plan: plan, now: now, signals: signals, into: &reading)
+        case .forecast(let forecast):
+            readForecast(forecast, now: now, signals: signals, into: &reading)
+        case .state(let state):
+            readState(state, plan: plan, now: now, signals: signals, into: &reading)
+        case .any(let list):
+            for child in list { reading.merge(read(child, plan: plan, now: now, signals: signals)) }
+        case .all(let list):
+            let parts = list.map { read($0, plan: plan, now: now, signals: signals) }
+            var combined = TriggerReading()
+            for part in parts {
+                combined.merge(TriggerReading(debounce: part.debounce, frozen: part.frozen, blind: part.blind))
+            }
+            let key = "all:" + parts.flatMap { $0.debounce.keys.sorted() }.joined(separator: "+")
+            combined.debounce[key] = 0
+            if !combined.frozen.isEmpty { combined.frozen.insert(key) }
+            if parts.allSatisfy({ !$0.candidates.isEmpty }) {
+                let onset = parts.map { $0.candidates.map(\.onset).min()! }.max()!
+                let ends = parts.compactMap { $0.candidates.compactMap(\.end).min() }
+                combined.candidates = [
+                    Candidate(key: key, onset: onset, end: ends.min(), tracking: true, movesOnset: false)
+                ]
+            }
+            reading = combined
+        }
+        return reading
+    }
+
+    private mutating func readEvent(
+        _ event: EventTrigger, plan: Plan, now: Date, signals: SignalSnapshot, into reading: inout TriggerReading
+    ) {
+        let horizon = (plan.actions.flatMap { $0.steps.before.map(\.seconds) }.max() ?? 0) + lookahead
+        let events = upcomingEvents(of: event.calendar, from: now, to: now.addingTimeInterval(horizon))
+        let pattern = event.match.map { cachedPattern($0) } ?? nil
+        for item in events {
+            if let pattern,
+                pattern.firstMatch(in: item.summary, range: NSRange(item.summary.startIndex..., in: item.summary))
+                    == nil
+            {
+                continue
+            }
+            let key = "event:\(event.calendar):\(item.summary)"
+            reading.debounce[key] = 0
+            var candidate = Candidate(key: key, onset: item.start, end: item.end, tracking: false, movesOnset: false)
+            if let expectation = event.expectation {
+                // Decided once, when the event first comes into view; an open occurrence keeps its decision.
+                let id = Occurrence.id(plan: plan.id, triggerKey: key, onset: item.start)
+                if store.occurrence(id: id) == nil {
+                    guard signals.isHealthy(expectation.signal), let forecaster = forecasters[expectation.signal] else {
+                        reading.blind[expectation.signal] =
+                            signals.health[expectation.signal]
+                            ?? .unhealthy(reason: .unknownSignal(expectation.signal))
+                        reading.frozen.insert(key)
+                        continue
+                    }
+                    let span = min(max(item.end.timeIntervalSince(item.start), 3600), 2 * 86_400)
+                    let times = stride(from: 0, to: span, by: 3600).map { item.start.addingTimeInterval($0) }
+                    let values = forecaster.expectedValues(at: times).filter(\.isFinite).map { $0 * expectation.uplift }
+                    guard let expected = expectation.threshold.isAbove ? values.max() : values.min(),
+                        expectation.threshold.isCrossed(by: expected)
+                    else { continue }
+                    candidate.values = [
+                        "expected_load": EngineFormat.number(expected),
+                        "capacity": EngineFormat.number(expectation.threshold.value),
+                    ]
+                }
+            }
+            reading.candidates.append(candidate)
+        }
+    }
+
+    private mutating func readForecast(
+        _ trigger: ForecastTrigger, now: Date, signals: SignalSnapshot, into reading: inout TriggerReading
+    ) {
+        let key = "forecast:\(trigger.signal)"
+        reading.debounce[key] = trigger.debounce.seconds
+        guard signals.isHealthy(trigger.signal) else {
+            reading.blind[trigger.signal] =
+                signals.health[trigger.signal] ?? .unhealthy(reason: .unknownSignal(trigger.signal))
+            reading.frozen.insert(key)
+            return
+        }
+        guard forecasters[trigger.signal] != nil else {
+            reading.frozen.insert(key)  // still learning: nothing can be said yet
+            return
+        }
+        let current = signals.number(trigger.signal)
+        let happening = current.map { trigger.threshold.isReached(by: $0) } ?? false
+        let direction: CrossingDirection = trigger.threshold.isAbove ? .above : .below
+        let crossing = crossing(of: trigger.signal, trigger: trigger, direction: direction, now: now)
+        guard happening || crossing != nil else { return }
+        var candidate = Candidate(
+            key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
+            isHappening: happening)
+        candidate.values = ["capacity": EngineFormat.number(trigger.threshold.value)]
+        if let current { candidate.values["signal_value"] = EngineFormat.number(current) }
+        reading.candidates.append(candidate)
+    }
+
+    private mutating func readState(
+        _ trigger: StateTrigger, plan: Plan, now: Date, signals: SignalSnapshot, into reading: inout TriggerReading
+    ) {
+        let key = "state:\(trigger.signal)"
+        let memoryKey = plan.id + "|" + key
+        reading.debounce[key] = trigger.debounce.seconds
+        for name in [trigger.signal] + trigger.onset.signals where !signals.isHealthy(name) {
+            reading.blind[name] = signals.health[name] ?? .unhealthy(reason: .unknownSignal(name))
+            reading.frozen.insert(key)
+        }
+        guard !reading.frozen.contains(key), let value = signals.latest[trigger.signal]?.value else { return }
+        guard trigger.condition.holds(for: value) else {
+            memory.stateOnset[memoryKey] = nil
+            return
+        }
+        let onset =
+            memory.stateOnset[memoryKey]
+            ?? trigger.onset.evaluate(now: now.addingTimeInterval(0)) { signals.number($0) }
+        guard let onset else { return }
+        memory.stateOnset[memoryKey] = onset
+        var candidate = Candidate(key: key, onset: onset, end: nil, tracking: true, movesOnset: false)
+        candidate.values["signal_value"] = value.description
+        reading.candidates.append(candidate)
+    }
+
+    /// The signal's forecast path at the trigger's confidence, computed once per tick for the longest horizon
+    /// any plan asks of that signal, then scanned per threshold.
+    private mutating func crossing(
+        of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
+    ) -> Date? {
+        let key = PathKey(signal: signal, confidence: trigger.confidence)
+        if memory.paths[key]?.now != now, let forecaster = forecasters[signal] {
+            let within = longestWithin[signal] ?? trigger.within.seconds
+            let path = forecaster.crossingPath(within: within, confidence: trigger.confidence)
+            memory.paths[key] = (now, path.origin, path.points)
+        }
+        guard let cached = memory.paths[key] else { return nil }
+        return ForecastPath.firstCrossing(
+            in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
+            within: trigger.within.seconds)
+    }
+
+    /// The compiled case-insensitive pattern of an event trigger's `match`.
+    private mutating func cachedPattern(_ text: String) -> NSRegularExpression? {
+        if let pattern = memory.patterns[text] { return pattern }
+        let pattern = try? NSRegularExpression(pattern: text, options: [.caseInsensitive])
+        memory.patterns[text] = pattern
+        return pattern
+    }
+
+    /// Calendar occurrences touching `[from, to)`, from a cache expanded 30 days beyond `to` at a time.
+    mutating func upcomingEvents(of calendar: String, from: Date, to: Date) -> [CalendarOccurrence] {
+        if let cached = memory.expansions[calendar], cached.from <= from, cached.to >= to {
+            return cached.events.filter { $0.overlaps(from: from, to: to) }
+        }
+        let end = to.addingTimeInterval(30 * 86_400)
+        let events = (try? calendars[calendar]?.occurrences(from: from, to: end)) ?? []
+        memory.expansions[calendar] = (from, end, events)
+        return events.filter { $0.overlaps(from: from, to: to) }
+    }
+}
+
+extension TriggerReading {
+    mutating func merge(_ other: TriggerReading) {
+        candidates += other.candidates
+        debounce.merge(other.debounce) { a, _ in a }
+        frozen.formUnion(other.frozen)
+        blind.merge(other.blind) { a, _ in a }
+    }
+}
+
+extension Threshold {
+    var isAbove: Bool { if case .above = self { true } else { false } }
+
+    /// Strictly across (for expectations).
+    func isCrossed(by value: Double) -> Bool { isAbove ? value > self.value : value < self.value }
+
+    /// At or across (a breach, as operators count it).
+    func isReached(by value: Double) -> Bool { isAbove ? value >= self.value : value <= self.value }
+}
+
+extension StateCondition {
+    func holds(for value: SignalValue) -> Bool {
+        switch self {
+        case .contains(let flag): value.contains(flag: flag)
+        case .equals(let text): value.description == text
+        case .above(let limit): (value.number ?? -.infinity) > limit
+        case .below(let limit): (value.number ?? .infinity) < limit
+        }
+    }
+}

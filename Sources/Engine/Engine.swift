@@ -1,0 +1,140 @@
+import Calendars
+import Forecast
+import Foundation
+import Plans
+import Signals
+
+/// The pure core of forewarn: on each tick (one injected `now`) it turns plans, signal snapshots,
+/// forecasts and calendars into decisions — occurrences foreseen, rescheduled, started, ended or cancelled,
+/// notices to enqueue and owner alerts. It performs no I/O; occurrences persist in an `OccurrenceStore`.
+public struct Engine: Sendable {
+    /// The plans, definitions and policies.
+    public let planSet: PlanSet
+    /// Where occurrences and issued notices persist.
+    public let store: any OccurrenceStore
+    /// Forecasters per signal name (absent: the signal cannot be forecast yet).
+    public var forecasters: [String: any LoadForecaster]
+    /// How far ahead calendar events are looked at beyond each plan's longest lead.
+    public var lookahead: TimeInterval = 86_400
+    /// A step sent more than this after its moment is marked late (default: two ticks).
+    public var lateAfter: TimeInterval
+
+    let calendars: [String: EventCalendar]
+    /// The longest `within` of the forecast triggers reading each signal.
+    let longestWithin: [String: TimeInterval]
+    var memory = EngineMemory()
+    var renderer = MessageRenderer()
+
+    /// Creates an engine; calendars are built from the set's definitions (each read in its own zone, else
+    /// the zone of the first plan using it). Throws the first calendar that cannot be built.
+    public init(planSet: PlanSet, store: any OccurrenceStore, forecasters: [String: any LoadForecaster] = [:]) throws {
+        self.planSet = planSet
+        self.store = store
+        self.forecasters = forecasters
+        self.lateAfter = 2 * planSet.policies.tick.seconds
+        var calendars: [String: EventCalendar] = [:]
+        for (name, definition) in planSet.calendars {
+            let zone = planSet.plans.first { $0.trigger.calendars.contains(name) }?.timeZone ?? TimeZone.gmt
+            calendars[name] = try EventCalendar(definition: definition, defaultTimeZone: zone)
+        }
+        self.calendars = calendars
+        var longest: [String: TimeInterval] = [:]
+        for plan in planSet.plans {
+            for forecast in plan.trigger.forecasts {
+                longest[forecast.signal] = max(longest[forecast.signal] ?? 0, forecast.within.seconds)
+            }
+        }
+        self.longestWithin = longest
+    }
+
+    /// The signals the plans read (triggers, expectations, onsets, staffing volumes).
+    public var signalNames: Set<String> {
+        Set(planSet.plans.flatMap { plan in plan.trigger.signals + plan.actions.compactMap(\.volumeSignal) })
+    }
+
+    /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
+    public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
+        var decisions: [Decision] = []
+        for index in planSet.plans.indices where planSet.plans[index].isEnabled {
+            evaluate(planSet.plans[index], now: now, signals: signals, into: &decisions)
+        }
+        return decisions
+    }
+
+    /// Feeds a new sample of `signal` to its forecaster, if it has one.
+    public mutating func observe(_ sample: Forecast.Sample, of signal: String) {
+        guard var forecaster = forecasters[signal] else { return }
+        forecasters[signal] = nil  // keep the forecaster uniquely referenced while it mutates
+        _ = forecaster.observe(sample)
+        forecasters[signal] = forecaster
+    }
+}
+
+/// What the engine keeps between ticks besides the store: debounce timers, owner-alert episodes and the
+/// calendar expansion cache. Losing it (a restart) only restarts debounces.
+struct EngineMemory: Sendable {
+    /// When a tracking trigger's condition began to hold with no open occurrence, per `plan|key`.
+    var pendingSince: [PendingKey: Date] = [:]
+    /// When an open occurrence's condition stopped holding, per occurrence id.
+    var recedingSince: [String: Date] = [:]
+    /// The state trigger's onset computed when its condition first held, per `plan|key`.
+    var stateOnset: [String: Date] = [:]
+    /// Owner alerts already sent, per `plan|signal` (cleared when the signal is healthy again).
+    var alerted: Set<String> = []
+    /// Calendar occurrences per calendar, expanded for `[from, to)`.
+    var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
+    /// Forecast paths per `signal|confidence`, valid for the tick they were computed at.
+    var paths: [PathKey: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
+    /// Compiled `match` patterns.
+    nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
+}
+
+/// A plan's trigger key (debounce timers).
+struct PendingKey: Hashable {
+    var plan: String
+    var key: String
+}
+
+/// A forecast path's cache key.
+struct PathKey: Hashable {
+    var signal: String
+    var confidence: Double
+}
+
+extension Trigger {
+    /// The calendars the trigger reads.
+    var calendars: [String] {
+        switch self {
+        case .event(let event): [event.calendar]
+        case .forecast, .state: []
+        case .any(let list), .all(let list): list.flatMap(\.calendars)
+        }
+    }
+
+    /// The forecast triggers inside the trigger.
+    var forecasts: [ForecastTrigger] {
+        switch self {
+        case .forecast(let forecast): [forecast]
+        case .event, .state: []
+        case .any(let list), .all(let list): list.flatMap(\.forecasts)
+        }
+    }
+
+    /// The signals the trigger reads.
+    var signals: [String] {
+        switch self {
+        case .event(let event): event.expectation.map { [$0.signal] } ?? []
+        case .forecast(let forecast): [forecast.signal]
+        case .state(let state): [state.signal] + state.onset.signals
+        case .any(let list), .all(let list): list.flatMap(\.signals)
+        }
+    }
+}
+
+extension Action {
+    /// The signal a staffing action's volume comes from, if any.
+    var volumeSignal: String? {
+        if case .staff(let staffing) = kind, case .signal(let name, _) = staffing.volume { return name }
+        return nil
+    }
+}

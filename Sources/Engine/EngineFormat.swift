@@ -1,0 +1,74 @@
+import Foundation
+
+/// Fixed, locale-independent formatting of instants and durations.
+public enum EngineFormat {
+    /// `2026-11-30T12:00:00Z`.
+    public static func iso(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = Int64((Double(seconds) / 86_400).rounded(.down))
+        let rest = seconds - days * 86_400
+        let (year, month, day) = civil(days: days)
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(rest / 3600, 2) + ":"
+            + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
+    }
+
+    /// `value` with leading zeros to `width` digits (no Foundation formatting: this is on the tick's path).
+    static func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Howard Hinnant's days-from-civil inverse.
+    static func civil(days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// A lead as people say it: `3 days`, `2 h`, `1 h 30 min`, `10 min` (or in Spanish).
+    public static func lead(_ seconds: TimeInterval, locale: String) -> String {
+        let spanish = locale.hasPrefix("es")
+        let total = Int(max(0, seconds).rounded())
+        if total >= 86_400, total % 86_400 == 0 {
+            let days = total / 86_400
+            return spanish ? "\(days) día\(days == 1 ? "" : "s")" : "\(days) day\(days == 1 ? "" : "s")"
+        }
+        let hours = total / 3600
+        let minutes = total % 3600 / 60
+        if hours == 0 { return "\(minutes) min" }
+        return minutes == 0 ? "\(hours) h" : "\(hours) h \(minutes) min"
+    }
+
+    /// Date and time of `date` in `zone`: `30-11-2026` (es) or `2026-11-30`, and `09:00`.
+    public static func local(_ date: Date, zone: TimeZone, locale: String) -> (date: String, time: String, iso: String)
+    {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let (y, m, d) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let dateText =
+            locale.hasPrefix("es")
+            ? String(format: "%02d-%02d-%04d", d, m, y) : String(format: "%04d-%02d-%02d", y, m, d)
+        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        let offset = zone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let iso = String(
+            format: "%04d-%02d-%02dT%@:%02d%@%02d:%02d", y, m, d, time, c.second ?? 0, sign, abs(offset) / 3600,
+            abs(offset) / 60 % 60)
+        return (dateText, time, iso)
+    }
+}
+
+extension EngineFormat {
+    /// A number as messages show it: whole numbers without decimals, others with up to two.
+    public static func number(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Plans
+
+/// `forewarn simulate`'s output: a timeline table for people and JSON for tools (including, per plan, the
+/// intervals in which each occurrence was held as foreseen, as `leadtime.py --warnings` reads them).
+public struct SimulationReport {
+    /// One line of the timeline: an occurrence event, an owner alert, or a step's notices grouped.
+    public struct Row: Sendable {
+        public var at: Date
+        public var plan: String
+        public var what: String
+        public var audience: Int
+        public var lead: String
+        public var text: String
+        public var policy: String
+    }
+
+    public let planSet: PlanSet
+    public let outcome: Simulator.Outcome
+    public let from: Date
+    public let to: Date
+    public let tick: TimeInterval
+
+    /// Creates a report.
+    public init(planSet: PlanSet, outcome: Simulator.Outcome, from: Date, to: Date, tick: TimeInterval) {
+        (self.planSet, self.outcome, self.from, self.to, self.tick) = (planSet, outcome, from, to, tick)
+    }
+
+    /// Policy stages are not applied in this build: the delivery branch supplies them.
+    static let policyNote = "stages n/a"
+
+    /// The rows, in time order; the notices of one step (same occurrence, action, step) form one row.
+    public var rows: [Row] {
+        var rows: [Row] = []
+        var groups: [String: Int] = [:]
+        for entry in outcome.entries {
+            switch entry.decision {
+            case .foresee(let o):
+                rows.append(row(entry.at, o.plan, "foreseen \(o.triggerKey) onset \(EngineFormat.iso(o.onset))"))
+            case .reschedule: continue
+            case .start(let o): rows.append(row(entry.at, o.plan, "started \(o.triggerKey)"))
+            case .end(let o): rows.append(row(entry.at, o.plan, "ended \(o.triggerKey)"))
+            case .cancel(let o): rows.append(row(entry.at, o.plan, "cancelled \(o.triggerKey)"))
+            case .skip(let occurrence, let action, let step, let reason):
+                rows.append(
+                    row(entry.at, String(occurrence.prefix { $0 != "/" }), "#\(action) \(step) skipped: \(reason)"))
+            case .alertOwner(let alert):
+                var owner = row(entry.at, alert.plan, "owner alert → \(alert.owner) via \(alert.receiver ?? "(log)")")
+                owner.audience = 1
+                owner.text = alert.text
+                rows.append(owner)
+            case .enqueue(let notice):
+                let group = "\(notice.key.occurrence)#\(notice.key.action)/\(notice.key.step)"
+                if let index = groups[group] {
+                    rows[index].audience += 1
+                    continue
+                }
+                groups[group] = rows.count
+                let target = notice.audience.map { "\($0) via \(notice.receiver)" } ?? notice.receiver
+                let text = notice.text.isEmpty ? "[\(notice.eventType)]" : notice.text
+                rows.append(
+                    Row(
+                        at: entry.at, plan: notice.plan, what: "#\(notice.key.action) \(notice.key.step) → \(target)",
+                        audience: 1,
+                        lead: EngineFormat.lead(notice.onset.timeIntervalSince(entry.at), locale: "en")
+                            + (notice.isLate ? " (late)" : ""), text: text,
+                        policy: Self.policyNote))
+            }
+        }
+        return rows
+    }
+
+    private func row(_ at: Date, _ plan: String, _ what: String) -> Row {
+        Row(at: at, plan: plan, what: what, audience: 0, lead: "", text: "", policy: "")
+    }
+
+    /// The timeline as an aligned text table.
+    public func table() -> String {
+        let header = ["when (UTC)", "plan", "action", "n", "lead", "text", "policy"]
+        let lines = rows.map { row in
+            [
+                String(EngineFormat.iso(row.at).dropLast(4)).replacingOccurrences(of: "T", with: " "), row.plan,
+                row.what, row.audience == 0 ? "" : String(row.audience), row.lead, Self.preview(row.text), row.policy,
+            ]
+        }
+        var widths = header.map(\.count)
+        for line in lines { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        let render = { (cells: [String]) in
+            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var text = render(header) + "\n"
+        for line in lines { text += render(line) + "\n" }
+        text += "\(outcome.ticks) ticks from \(EngineFormat.iso(from)) to \(EngineFormat.iso(to)), "
+        text += "\(outcome.entries.filter { if case .enqueue = $0.decision { true } else { false } }.count) notices; "
+        text += "policy stages (consent, suppression, dedupe, frequency cap, quiet hours) are not applied here\n"
+        return text
+    }
+
+    static func preview(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+    }
+
+    /// Per plan, the `[start, end]` intervals in which each occurrence was held as foreseen (end null: still
+    /// held at the end of the run); empty intervals (foreseen and started at once) are left out.
+    public func firing(plan: String) -> [[String?]] {
+        outcome.occurrences.filter { $0.plan == plan }.compactMap { occurrence in
+            let until = occurrence.foreseenUntil
+            if let until, until <= occurrence.foreseenAt { return nil }
+            return [EngineFormat.iso(occurrence.foreseenAt), until.map(EngineFormat.iso)]
+        }
+    }
+
+    /// The JSON document: period, per-plan firing intervals and occurrences, notices and owner alerts.
+    public func json() -> String {
+        var plans: [String: Any] = [:]
+        for plan in planSet.plans {
+            plans[plan.id] = [
+                "firing": firing(plan: plan.id).map { $0.map { $0 as Any? ?? NSNull() } },
+                "occurrences": outcome.occurrences.filter { $0.plan == plan.id }.map(Self.occurrenceJSON),
+            ]
+        }
+        var notices: [[String: Any]] = []
+        var alerts: [[String: Any]] = []
+        for entry in outcome.entries {
+            if case .enqueue(let n) = entry.decision {
+                notices.append([
+                    "at": EngineFormat.iso(entry.at), "plan": n.plan, "occurrence": n.key.occurrence,
+                    "action": n.key.action, "step": n.key.step, "recipient": n.key.recipient, "receiver": n.receiver,
+                    "audience": n.audience as Any? ?? NSNull(), "locale": n.locale, "text": n.text, "late": n.isLate,
+                    "customer": n.isCustomer, "urgent": n.isUrgent, "type": n.eventType,
+                    "onset": EngineFormat.iso(n.onset),
+                ])
+            } else if case .alertOwner(let a) = entry.decision {
+                alerts.append([
+                    "at": EngineFormat.iso(entry.at), "plan": a.plan, "owner": a.owner, "reason": a.reason,
+                    "text": a.text, "receiver": a.receiver as Any? ?? NSNull(),
+                ])
+            }
+        }
+        let document: [String: Any] = [
+            "from": EngineFormat.iso(from), "to": EngineFormat.iso(to), "tick_s": tick, "ticks": outcome.ticks,
+            "plans": plans, "notices": notices, "owner_alerts": alerts,
+        ]
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func occurrenceJSON(_ o: Occurrence) -> [String: Any] {
+        var result: [String: Any] = [
+            "id": o.id, "trigger": o.triggerKey, "state": o.state.rawValue, "onset": EngineFormat.iso(o.onset),
+            "foreseen_at": EngineFormat.iso(o.foreseenAt),
+        ]
+        if let at = o.startedAt { result["started_at"] = EngineFormat.iso(at) }
+        if let at = o.endedAt { result["ended_at"] = EngineFormat.iso(at) }
+        if let at = o.cancelledAt { result["cancelled_at"] = EngineFormat.iso(at) }
+        return result
+    }
+}
