@@ -195,7 +195,7 @@ struct DispatcherLiveTests {
         let restarted = try rig.makeDispatcher(path: "/ok")
         let loop = Task { try await restarted.run(pollInterval: .milliseconds(50)) }
         defer { loop.cancel() }
-        #expect(waitUntil { (try? rig.receiver.entries().count) == 1 })
+        #expect(await eventually { try rig.receiver.entries().count == 1 })
         #expect(try rig.receiver.entries().map(\.id) == [id])
         try await dispatcherReplayKeepsIdAndBody(restarted, rig: rig, id: id)
     }
@@ -203,7 +203,7 @@ struct DispatcherLiveTests {
     func dispatcherReplayKeepsIdAndBody(_ dispatcher: Dispatcher, rig: LiveRig, id: String) async throws {
         #expect(await eventually { try await rig.store.notice(id: id)?.state == .delivered })
         try await dispatcher.replay(id: id)
-        #expect(waitUntil { (try? rig.receiver.entries().count) == 2 })
+        #expect(await eventually { try rig.receiver.entries().count == 2 })
         let entries = try rig.receiver.entries()
         #expect(entries.map(\.id) == [id, id])
         #expect(entries[0].body_sha256 == entries[1].body_sha256)
