@@ -9,6 +9,7 @@ extension LiveEngine {
     func act(on decision: Decision) async {
         switch decision {
         case .enqueue(let request):
+            await recordPlanConsent(of: request, channel: channels[request.receiver] ?? "webhook")
             await submit(NoticeSubmission(request: request, channel: channels[request.receiver] ?? "webhook"))
         case .alertOwner(let alert):
             guard let receiver = alert.receiver else {
@@ -28,6 +29,19 @@ extension LiveEngine {
             logger.notice("Cancelled \(occurrence.id)")
         case .skip(let occurrence, let action, let step, let reason):
             logger.info("Skipped \(occurrence)#\(action)/\(step): \(reason)")
+        }
+    }
+
+    /// Copies a customer's consent from the plan (recipients file) into the store when none is recorded there,
+    /// so the consent stage sees it; a withdrawal recorded in the store is never overwritten.
+    private func recordPlanConsent(of request: NoticeRequest, channel: String) async {
+        guard request.isCustomer, let recipient = request.recipient, recipient.hasConsent else { return }
+        do {
+            if try await recipients.consent(recipient: recipient.id, channel: channel) == nil {
+                try await recipients.setConsent(recipient: recipient.id, channel: channel, granted: true, now: Date())
+            }
+        } catch {
+            logger.error("Cannot record the consent of '\(recipient.id)': \(error)")
         }
     }
 

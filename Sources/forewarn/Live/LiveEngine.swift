@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import Plans
 import Signals
+import Store
 
 /// The daemon's `ContingencyEngine`: the pure `Engine` fed from the live `SignalMonitor`, its notices handed
 /// to the `Dispatcher`. Occurrences live in memory; the delivery store's unique notice identity keeps a
@@ -15,6 +16,8 @@ actor LiveEngine: ContingencyEngine {
     let occurrences: InMemoryOccurrenceStore
     let monitor: SignalMonitor
     let dispatcher: Dispatcher
+    /// Where the plan's recorded consent (recipients' `consent` column) is copied before a customer notice.
+    let recipients: any RecipientStore
     var channels: [String: String]
     let logger: Logger
     /// The newest sample time fed to each signal's forecaster.
@@ -26,12 +29,14 @@ actor LiveEngine: ContingencyEngine {
 
     /// Creates the engine over `planSet`; `channels` maps receiver names to their policy channel.
     init(
-        planSet: PlanSet, monitor: SignalMonitor, dispatcher: Dispatcher, channels: [String: String], logger: Logger
+        planSet: PlanSet, monitor: SignalMonitor, dispatcher: Dispatcher, recipients: any RecipientStore,
+        channels: [String: String], logger: Logger
     ) throws {
         occurrences = InMemoryOccurrenceStore()
         engine = try Engine(planSet: planSet, store: occurrences)
         self.monitor = monitor
         self.dispatcher = dispatcher
+        self.recipients = recipients
         self.channels = channels
         self.logger = logger
     }

@@ -49,7 +49,8 @@ struct LiveWiring {
             onReceiverDisabled: { name, reason in logger.error("Receiver '\(name)' disabled: \(reason)") })
         monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
         engine = try LiveEngine(
-            planSet: planSet, monitor: monitor, dispatcher: dispatcher, channels: channels, logger: logger)
+            planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
+            logger: logger)
         desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
     }
