@@ -80,6 +80,7 @@ let package = Package(
                 "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine", "Delivery", "Store",
                 "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

@@ -31,9 +31,15 @@ struct RunCommand: AsyncParsableCommand {
                 listen: try listen.map(ListenAddress.init(parsing:)) ?? .standard,
                 watchdog: .fromEnvironment())
             let loader = PlanLoading.makeLoader()
+            let first = OneShot(loader.load(directory: options.plansDirectory))
+            let wiring = try first.peek.planSet.map {
+                try LiveWiring(planSet: $0, stateDirectory: options.stateDirectory, logger: logger)
+            }
+            defer { wiring?.transport.shutdown() }
             let runner = DaemonRunner(
-                options: options, loader: { loader.load(directory: $0) }, sink: systemd, registry: registry,
-                logger: logger)
+                options: options, loader: { first.take() ?? loader.load(directory: $0) }, sink: systemd,
+                engine: wiring?.engine, desk: wiring?.desk, services: wiring.map { [$0.service] } ?? [],
+                registry: registry, logger: logger, monitor: wiring?.monitor)
             try await runner.run()
             logger.info("Stopped")
         } catch let error as DaemonStartError {
@@ -44,6 +50,28 @@ struct RunCommand: AsyncParsableCommand {
             logger.critical("Fatal: \(error)")
             systemd.failed(status: "fatal: \(error)", errno: EIO)
             throw ExitCode(1)
+        }
+    }
+}
+
+/// A value handed out once (the first plan load, reused by the runner's initial load).
+final class OneShot<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+    /// The value, still held.
+    let peek: Value
+
+    /// Holds `value`.
+    init(_ value: Value) {
+        self.value = value
+        self.peek = value
+    }
+
+    /// The value the first time, nil after.
+    func take() -> Value? {
+        lock.withLock {
+            defer { value = nil }
+            return value
         }
     }
 }

@@ -26,12 +26,15 @@ public struct DaemonRunner: Sendable {
     public var registry: PrometheusCollectorRegistry
     /// The logger.
     public var logger: Logger
+    /// The signal monitor to fill (so an engine built outside can read it); a fresh one when nil.
+    public var monitor: SignalMonitor?
 
     /// Creates a runner.
     public init(
         options: DaemonOptions, loader: @escaping PlanSetLoader, sink: any NotifySink = SystemdNotifier(),
         engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
-        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
+        monitor: SignalMonitor? = nil
     ) {
         self.options = options
         self.loader = loader
@@ -41,6 +44,7 @@ public struct DaemonRunner: Sendable {
         self.services = services
         self.registry = registry
         self.logger = logger
+        self.monitor = monitor
     }
 
     /// Loads the plans (a failure is a `DaemonStartError`), then runs until SIGTERM/SIGINT.
@@ -69,7 +73,7 @@ public struct DaemonRunner: Sendable {
         let plans = PlanRegistry(initial: set, directory: options.plansDirectory, loader: loader)
         let gate = ReadinessGate()
         let board = StatusBoard()
-        let monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
+        let monitor = self.monitor ?? SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
         let transport = HTTPTransport(logger: logger)
         defer { transport.shutdown() }
         let dependencies = APIDependencies(

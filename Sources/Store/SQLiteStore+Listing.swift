@@ -1,0 +1,19 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// The newest `limit` notices, optionally only those in `state`, newest first.
+    public func notices(state: NoticeState?, limit: Int = 500) async throws -> [NoticeRecord] {
+        try await pool.read { db in
+            let rows: [Row]
+            if let state {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM notices WHERE state = ? ORDER BY created_at DESC LIMIT ?",
+                    arguments: [state.rawValue, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM notices ORDER BY created_at DESC LIMIT ?", arguments: [limit])
+            }
+            return try rows.map(Self.notice(from:))
+        }
+    }
+}

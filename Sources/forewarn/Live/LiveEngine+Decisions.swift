@@ -1,0 +1,96 @@
+import Delivery
+import Engine
+import Foundation
+import Plans
+import Store
+
+extension LiveEngine {
+    /// Acts on one decision: notices and owner alerts go to the dispatcher, the rest is logged.
+    func act(on decision: Decision) async {
+        switch decision {
+        case .enqueue(let request):
+            await recordPlanConsent(of: request, channel: channels[request.receiver] ?? "webhook")
+            await submit(NoticeSubmission(request: request, channel: channels[request.receiver] ?? "webhook"))
+        case .alertOwner(let alert):
+            guard let receiver = alert.receiver else {
+                logger.warning("Owner '\(alert.owner)' of plan '\(alert.plan)' must be told: \(alert.reason) (no policies.owner_via)")
+                return
+            }
+            await submit(NoticeSubmission(alert: alert, receiver: receiver, channel: channels[receiver] ?? "webhook"))
+        case .foresee(let occurrence):
+            logger.notice("Foreseen \(occurrence.id) (onset \(occurrence.onset.formatted(.iso8601)))")
+        case .reschedule(let occurrence):
+            logger.info("Rescheduled \(occurrence.id) to onset \(occurrence.onset.formatted(.iso8601))")
+        case .start(let occurrence):
+            logger.notice("Started \(occurrence.id)")
+        case .end(let occurrence):
+            logger.notice("Ended \(occurrence.id)")
+        case .cancel(let occurrence):
+            logger.notice("Cancelled \(occurrence.id)")
+        case .skip(let occurrence, let action, let step, let reason):
+            logger.info("Skipped \(occurrence)#\(action)/\(step): \(reason)")
+        }
+    }
+
+    /// Copies a customer's consent from the plan (recipients file) into the store when none is recorded there,
+    /// so the consent stage sees it; a withdrawal recorded in the store is never overwritten.
+    private func recordPlanConsent(of request: NoticeRequest, channel: String) async {
+        guard request.isCustomer, let recipient = request.recipient, recipient.hasConsent else { return }
+        do {
+            if try await recipients.consent(recipient: recipient.id, channel: channel) == nil {
+                try await recipients.setConsent(recipient: recipient.id, channel: channel, granted: true, now: Date())
+            }
+        } catch {
+            logger.error("Cannot record the consent of '\(recipient.id)': \(error)")
+        }
+    }
+
+    private func submit(_ submission: NoticeSubmission) async {
+        do {
+            switch try await dispatcher.submit(submission) {
+            case .enqueued(let id, let dueAt, let deferred):
+                logger.info("Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")")
+            case .suppressed(let id, let stage, let reason):
+                logger.info("Notice \(id) suppressed at \(stage.rawValue): \(reason)")
+            case .duplicate(let id):
+                logger.debug("Notice already stored as \(id)")
+            }
+        } catch {
+            logger.error("Cannot queue a notice for \(submission.receiver): \(error)")
+        }
+    }
+}
+
+extension NoticeSubmission {
+    /// The delivery form of an engine notice (docs/engine.md: identity = key, candidate, settings).
+    init(request: NoticeRequest, channel: String) {
+        self.init(
+            identity: NoticeIdentity(
+                occurrence: request.key.occurrence, action: String(request.key.action), step: request.key.step,
+                recipient: request.key.recipient),
+            receiver: request.receiver,
+            candidate: PolicyCandidate(
+                recipient: request.recipient?.id ?? request.key.recipient, address: request.address, channel: channel,
+                audience: request.audience ?? request.receiver, timeZone: request.timeZone,
+                isCustomer: request.isCustomer, isUrgent: request.isUrgent),
+            settings: PolicySettings(
+                frequencyCap: request.frequencyCap.map { ($0.count, .milliseconds(Int($0.window.seconds * 1_000))) },
+                quietHours: request.quietHours.map { QuietHours(start: $0.startMinute, end: $0.endMinute) }),
+            type: request.eventType, text: request.text, data: request.data)
+    }
+
+    /// An owner alert as a staff notice through `policies.owner_via`, unique per plan, signal and instant.
+    init(alert: OwnerAlert, receiver: String, channel: String) {
+        let address = channel == "sms" ? (alert.recipient?.phone ?? alert.owner) : (alert.recipient?.address ?? receiver)
+        self.init(
+            identity: NoticeIdentity(
+                occurrence: "owner:\(alert.plan)", action: "owner", step: "\(alert.signal ?? "plan")@\(Int(alert.at.timeIntervalSince1970))",
+                recipient: alert.owner),
+            receiver: receiver,
+            candidate: PolicyCandidate(
+                recipient: alert.owner, address: address, channel: channel, audience: "owner", timeZone: .gmt,
+                isCustomer: false, isUrgent: true),
+            settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "forewarn.owner-alert",
+            text: alert.text, data: ["plan": alert.plan, "reason": alert.reason, "signal": alert.signal ?? ""])
+    }
+}

@@ -1,0 +1,61 @@
+import Daemon
+import Delivery
+import Foundation
+import Logging
+import Store
+
+/// The API's `NoticeDesk` over the SQLite store, the dispatcher and the inbound SMS handler.
+struct LiveNoticeDesk: NoticeDesk {
+    /// The outbox and recipient facts.
+    let store: SQLiteStore
+    /// The dispatcher (replays).
+    let dispatcher: Dispatcher
+    /// The logger.
+    let logger: Logger
+
+    func notices(state: String?) async throws -> [NoticeSummary] {
+        let filter = try state.map { name in
+            guard let state = NoticeState(rawValue: name) else {
+                throw DeliveryError(
+                    "unknown notice state '\(name)'; use one of \(NoticeState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return state
+        }
+        return try await store.notices(state: filter).map { record in
+            NoticeSummary(
+                id: record.id, planID: String(record.identity.occurrence.prefix { $0 != "/" }), receiver: record.receiver,
+                state: record.state.rawValue, createdAt: record.createdAt)
+        }
+    }
+
+    func pendingCount() async -> Int {
+        guard let counts = try? await store.countByState() else { return 0 }
+        return counts.filter { $0.key.isUnfinished }.map(\.value).reduce(0, +)
+    }
+
+    func replay(id: String) async throws -> Bool {
+        guard try await store.notice(id: id) != nil else { return false }
+        try await dispatcher.replay(id: id)
+        return true
+    }
+
+    func suppress(_ suppression: Daemon.Suppression) async throws {
+        try await store.suppress(
+            Store.Suppression(
+                address: suppression.address, channel: suppression.channel ?? "sms",
+                reason: suppression.reason ?? "suppressed through the API", since: Date()))
+    }
+
+    func lift(_ suppression: Daemon.Suppression) async throws -> Bool {
+        try await store.removeSuppression(address: suppression.address, channel: suppression.channel ?? "sms")
+    }
+
+    func receive(_ message: InboundMessage) async throws {
+        let result = try await InboundHandler(recipients: store).handle(from: message.from, body: message.text, now: Date())
+        logger.info("Inbound SMS: \(result.command)\(result.sendsConfirmation ? " (confirmation owed)" : "")")
+    }
+
+    func deliveryReport(_ parameters: [String: String]) async throws {
+        logger.info("Delivery report received: \(parameters["status"] ?? "?") for \(parameters["id"] ?? "?")")
+    }
+}
