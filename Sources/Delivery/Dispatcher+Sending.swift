@@ -7,7 +7,9 @@ extension Dispatcher {
     /// The dispatch loop: recovers interrupted notices, then sends due ones until the task is cancelled.
     public func run(pollInterval: Duration = .seconds(1), batchSize: Int = 256) async throws {
         let recovered = try await store.recoverInterrupted(now: now())
-        if recovered > 0 { logger.notice("returned interrupted notices to pending", metadata: ["count": "\(recovered)"]) }
+        if recovered > 0 {
+            logger.notice("returned interrupted notices to pending", metadata: ["count": "\(recovered)"])
+        }
         var wakeUps = self.wakeUps.makeAsyncIterator()
         while !Task.isCancelled {
             let sent = try await dispatchDue(limit: batchSize)
@@ -79,8 +81,10 @@ extension Dispatcher {
                 maximumResponseBytes: 64 * 1024)
             let response = try await transport.perform(request)
             let error = (200..<300).contains(response.status) ? nil : "HTTP \(response.status)"
-            return (.response(status: response.status, retryAfter: response.headerValue("retry-after")),
-                    response.status, (clock.now - start).seconds, error)
+            return (
+                .response(status: response.status, retryAfter: response.headerValue("retry-after")),
+                response.status, (clock.now - start).seconds, error
+            )
         } catch let error as HTTPTransportError {
             return (.transportFailure(error), nil, (clock.now - start).seconds, error.description)
         } catch {

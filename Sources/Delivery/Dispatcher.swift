@@ -71,8 +71,10 @@ public final class Dispatcher: Sendable {
                 .reason,
             isDuplicate: false,
             recentContacts: submission.settings.frequencyCap == nil
-                ? 0 : try await recipients.contactCount(recipient: candidate.recipient, audience: candidate.audience,
-                                                        since: since))
+                ? 0
+                : try await recipients.contactCount(
+                    recipient: candidate.recipient, audience: candidate.audience,
+                    since: since))
         let (outcome, trail) = PolicyPipeline.evaluate(
             candidate, facts: facts, settings: submission.settings, now: instant)
         let id = NoticeID.make()
@@ -106,8 +108,11 @@ public final class Dispatcher: Sendable {
                     recipient: candidate.recipient, audience: candidate.audience, at: instant)
             }
             logger.debug(
-                "notice stored", metadata: ["notice.id": "\(id)", "receiver": "\(receiver.name)",
-                                            "policy": "\(trail.map { "\($0.stage.rawValue)=\($0.reason)" })"])
+                "notice stored",
+                metadata: [
+                    "notice.id": "\(id)", "receiver": "\(receiver.name)",
+                    "policy": "\(trail.map { "\($0.stage.rawValue)=\($0.reason)" })",
+                ])
             wakeUp.yield()
             return result
         }

@@ -27,9 +27,10 @@ public struct InboundHandler: Sendable {
         case .optOut(let keyword):
             let existing = try await recipients.suppression(address: address, channel: channel)
             let alreadyConfirmed = existing?.confirmationSent ?? false
-            try await recipients.suppress(Suppression(
-                address: address, channel: channel, reason: "opt-out: \(keyword)", since: existing?.since ?? now,
-                confirmationSent: true))
+            try await recipients.suppress(
+                Suppression(
+                    address: address, channel: channel, reason: "opt-out: \(keyword)", since: existing?.since ?? now,
+                    confirmationSent: true))
             return InboundResult(command: command, sendsConfirmation: !alreadyConfirmed)
         case .optIn:
             let removed = try await recipients.removeSuppression(address: address, channel: channel)

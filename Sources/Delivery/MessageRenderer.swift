@@ -66,7 +66,8 @@ func jsonEscaped(_ text: String) -> String {
 
 /// Percent-encodes a string for a form body or query value (RFC 3986 unreserved kept, space as %20).
 func formEscaped(_ text: String) -> String {
-    var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+    var allowed = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
     allowed.insert(charactersIn: "-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
 }

@@ -37,9 +37,11 @@ public enum OptOutParser {
     static func normalize(_ body: String) -> String {
         let folded = body.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
             .uppercased()
-        let spaced = String(String.UnicodeScalarView(folded.unicodeScalars.map { scalar in
-            CharacterSet.alphanumerics.contains(scalar) ? scalar : " "
-        }))
+        let spaced = String(
+            String.UnicodeScalarView(
+                folded.unicodeScalars.map { scalar in
+                    CharacterSet.alphanumerics.contains(scalar) ? scalar : " "
+                }))
         return spaced.split(separator: " ").joined(separator: " ")
     }
 }

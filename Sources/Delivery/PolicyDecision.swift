@@ -61,9 +61,10 @@ public enum PolicyPipeline {
             let end = quiet.end(containing: now, in: candidate.timeZone)
         {
             dueAt = end
-            trail.append(StageVerdict(
-                stage: .quietHours, passed: true,
-                reason: "quiet hours in \(candidate.timeZone.identifier): deferred to \(end.formatted(.iso8601))"))
+            trail.append(
+                StageVerdict(
+                    stage: .quietHours, passed: true,
+                    reason: "quiet hours in \(candidate.timeZone.identifier): deferred to \(end.formatted(.iso8601))"))
         } else {
             let why = bypassesQuietHours ? "urgent staff alert: bypasses quiet hours" : "outside quiet hours"
             trail.append(StageVerdict(stage: .quietHours, passed: true, reason: why))

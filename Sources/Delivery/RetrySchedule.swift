@@ -11,8 +11,10 @@ public struct RetrySchedule: Sendable, Equatable {
 
     /// Svix's schedule: immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts in all).
     public static let svix = RetrySchedule(
-        delays: [.seconds(5), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18000), .seconds(36000),
-                 .seconds(36000)],
+        delays: [
+            .seconds(5), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18000), .seconds(36000),
+            .seconds(36000),
+        ],
         jitter: 0.1, maximumRetryAfter: .seconds(3600))
 
     /// Creates a schedule.

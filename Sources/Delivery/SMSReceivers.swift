@@ -42,7 +42,8 @@ public struct KannelReceiver: ReceiverEncoding {
         if let deliveryReportURL {
             let separator = deliveryReportURL.contains("?") ? "&" : "?"
             pairs.append(("dlr-mask", String(deliveryReportMask)))
-            pairs.append(("dlr-url", deliveryReportURL + separator + "notice=\(formEscaped(message.noticeID))&status=%d"))
+            pairs.append(
+                ("dlr-url", deliveryReportURL + separator + "notice=\(formEscaped(message.noticeID))&status=%d"))
         }
         return Array(formEncode(pairs).utf8)
     }
@@ -87,7 +88,8 @@ public struct TwilioReceiver: ReceiverEncoding {
     public func makeBody(for message: OutboundMessage) throws -> [UInt8] {
         let text = transliterates ? SMSTransliteration.apply(to: message.text) : message.text
         guard text.count <= 1600 else {
-            throw DeliveryError("SMS text for notice \(message.noticeID) has \(text.count) characters; the limit is 1600")
+            throw DeliveryError(
+                "SMS text for notice \(message.noticeID) has \(text.count) characters; the limit is 1600")
         }
         var pairs = [("To", message.to), ("From", from), ("Body", text)]
         if let statusCallback { pairs.append(("StatusCallback", statusCallback)) }

@@ -40,7 +40,8 @@ public struct WebhookReceiver: ReceiverEncoding {
         let envelope: [String: Any] = [
             "type": message.type, "timestamp": message.createdAt.formatted(.iso8601), "data": data,
         ]
-        return Array(try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys, .withoutEscapingSlashes]))
+        return Array(
+            try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys, .withoutEscapingSlashes]))
     }
 
     public func makeRequest(noticeID: String, body: [UInt8], now: Date, secrets: SecretResolver) throws

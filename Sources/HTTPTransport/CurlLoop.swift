@@ -128,8 +128,9 @@ final class CurlLoop: @unchecked Sendable {
     private func finish(_ transfer: CurlTransfer, result: CURLcode) {
         defer { transfer.release() }
         guard result == CURLE_OK else {
-            let error = HTTPTransportError(code: result, message: transfer.message(for: result),
-                                           overLimit: transfer.isOverLimit, limit: transfer.limit)
+            let error = HTTPTransportError(
+                code: result, message: transfer.message(for: result),
+                overLimit: transfer.isOverLimit, limit: transfer.limit)
             logger.debug("HTTP request failed", metadata: ["http.error": "\(error)"])
             return transfer.continuation.resume(throwing: error)
         }

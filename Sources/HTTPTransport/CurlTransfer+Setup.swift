@@ -10,10 +10,12 @@ extension CurlTransfer {
         let context = Unmanaged.passUnretained(self).toOpaque()
         check(fw_curl_easy_setopt_string(easy, CURLOPT_URL, request.url), "URL")
         check(fw_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
-        check(fw_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.wholeMilliseconds),
-              "connect timeout")
-        check(fw_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.totalTimeout.wholeMilliseconds),
-              "total timeout")
+        check(
+            fw_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.wholeMilliseconds),
+            "connect timeout")
+        check(
+            fw_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.totalTimeout.wholeMilliseconds),
+            "total timeout")
         // TLS verification stays on (libcurl's default), and is set explicitly so no default can change it.
         check(fw_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1), "verify peer")
         check(fw_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2), "verify host")
@@ -59,7 +61,8 @@ extension CurlTransfer {
             check(fw_curl_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, request.body.count), "body size")
             request.body.withUnsafeBytes { bytes in
                 // COPYPOSTFIELDS copies exactly POSTFIELDSIZE bytes, so the body may hold any bytes.
-                let pointer = UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start))
+                let pointer = UnsafeMutableRawPointer(
+                    mutating: bytes.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start))
                 check(fw_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, pointer), "body")
             }
         }

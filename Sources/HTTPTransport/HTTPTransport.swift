@@ -49,7 +49,11 @@ final class RequestCounter: @unchecked Sendable {
     private var last = 0
 
     /// The next id.
-    func next() -> Int { lock.withLock { last += 1; return last } }
+    func next() -> Int {
+        lock.withLock {
+            last += 1; return last
+        }
+    }
 }
 
 extension HTTPRequest {
@@ -63,7 +67,8 @@ extension HTTPRequest {
         }
         if hasControl(url) || url.contains(" ") { return "URL contains spaces or control characters" }
         for header in headers {
-            if header.name.isEmpty || hasControl(header.name) || header.name.contains(":") || header.name.contains(" ") {
+            if header.name.isEmpty || hasControl(header.name) || header.name.contains(":") || header.name.contains(" ")
+            {
                 return "header name '\(header.name)' is not a token"
             }
             if hasControl(header.value.replacingOccurrences(of: "\t", with: " ")) {

@@ -126,7 +126,8 @@ enum ScalarFormat {
             return nil
         case .identifier:
             let scalars = text.unicodeScalars
-            let valid = scalars.first.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) } == true
+            let valid =
+                scalars.first.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) } == true
                 && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
             return valid ? nil : "invalid value '\(text)': expected \(expectation)"
         case .locale, .credentialName, .jsonPointer:

@@ -28,7 +28,9 @@ struct SourceFile {
             return failed
         }
         guard Int(status.st_size) <= maximumSize else {
-            sink.error(start, "file is \(status.st_size) bytes, above the limit of \(maximumSize) bytes; split it into several files")
+            sink.error(
+                start,
+                "file is \(status.st_size) bytes, above the limit of \(maximumSize) bytes; split it into several files")
             return failed
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

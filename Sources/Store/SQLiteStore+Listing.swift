@@ -11,7 +11,8 @@ extension SQLiteStore {
                     db, sql: "SELECT * FROM notices WHERE state = ? ORDER BY created_at DESC LIMIT ?",
                     arguments: [state.rawValue, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM notices ORDER BY created_at DESC LIMIT ?", arguments: [limit])
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM notices ORDER BY created_at DESC LIMIT ?", arguments: [limit])
             }
             return try rows.map(Self.notice(from:))
         }

@@ -77,8 +77,10 @@ extension SQLiteStore: NoticeStore {
                 let attempt = result.attempt
                 try db.execute(
                     sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency,
-                                attempt.error])
+                    arguments: [
+                        attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency,
+                        attempt.error,
+                    ])
                 try db.execute(
                     sql: """
                         UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,

@@ -41,7 +41,8 @@ struct DeliverySoakCommand: AsyncParsableCommand {
         let signed = ProcessInfo.processInfo.environment[secretVariable] != nil
         let receiver = ReceiverConfig(
             name: "soak", kind: .webhook(WebhookReceiver(url: url, secretNames: signed ? [secretVariable] : [])),
-            maximumConcurrency: concurrency, retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
+            maximumConcurrency: concurrency,
+            retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
         let dispatcher = try Dispatcher(
             store: outbox, recipients: outbox, transport: transport, receivers: [receiver], logger: logger)
         if let rate, rate > 0 {
@@ -64,8 +65,9 @@ struct DeliverySoakCommand: AsyncParsableCommand {
             }
         }
         let counts = try await outbox.countByState()
-        print(counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
-            .joined(separator: " "))
+        print(
+            counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+                .joined(separator: " "))
     }
 
     private func submission(_ index: Int) -> NoticeSubmission {

@@ -9,7 +9,9 @@ extension ReceiverConfig {
         let kind: ReceiverKind
         switch definition.kind {
         case .webhook(let url, let secret, let body, let headers):
-            let template = try body.map { try LocalizedTemplate(sources: ["en": $0], fallbackLocale: "en", target: .json) }
+            let template = try body.map {
+                try LocalizedTemplate(sources: ["en": $0], fallbackLocale: "en", target: .json)
+            }
             kind = .webhook(
                 WebhookReceiver(
                     url: url, secretNames: [secret?.name].compactMap { $0 }, bodyTemplate: template,
@@ -29,7 +31,9 @@ extension ReceiverConfig {
         case .form(let url, let method, let fields, let auth):
             let to = fields.first { $0.value.contains("{{to}}") }?.key ?? "to"
             let text = fields.first { $0.value.contains("{{text}}") }?.key ?? "text"
-            let rest = fields.filter { $0.key != to && $0.key != text }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            let rest = fields.filter { $0.key != to && $0.key != text }.sorted { $0.key < $1.key }.map {
+                ($0.key, $0.value)
+            }
             kind = .form(
                 FormReceiver(
                     url: url, method: method, toField: to, textField: text, staticFields: rest,
@@ -37,7 +41,8 @@ extension ReceiverConfig {
         }
         self.init(
             name: definition.name, kind: kind, maximumConcurrency: definition.concurrency,
-            ratePerSecond: definition.rate, connectTimeout: .milliseconds(Int(definition.connectTimeout.seconds * 1_000)),
+            ratePerSecond: definition.rate,
+            connectTimeout: .milliseconds(Int(definition.connectTimeout.seconds * 1_000)),
             totalTimeout: .milliseconds(Int(definition.timeout.seconds * 1_000)),
             retry: RetrySchedule(delays: definition.retrySchedule.map { .milliseconds(Int($0.seconds * 1_000)) }),
             fallback: definition.fallback)

@@ -49,8 +49,10 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             print("text:     \(analysis.encoding == .gsm7 ? "GSM-7" : "UCS-2"), \(analysis.segments) segment(s)")
         }
         let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
-        let dispatcher = try Dispatcher(store: store, recipients: store, transport: HTTPTransport(), receivers: [config])
-        let identity = NoticeIdentity(occurrence: "receiver-test-\(UUID().uuidString)", action: "test", step: "now", recipient: to)
+        let dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: HTTPTransport(), receivers: [config])
+        let identity = NoticeIdentity(
+            occurrence: "receiver-test-\(UUID().uuidString)", action: "test", step: "now", recipient: to)
         let submission = NoticeSubmission(
             identity: identity, receiver: name,
             candidate: PolicyCandidate(
@@ -67,7 +69,9 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             let latency = String(format: "%.0f ms", attempt.latency * 1_000)
             print("attempt:  \(status) in \(latency)\(attempt.error.map { " — \($0)" } ?? "")")
         }
-        print("notice:   \(id) \(notice?.state.rawValue ?? "unknown")\(notice.map { $0.reason.isEmpty ? "" : ": \($0.reason)" } ?? "")")
+        print(
+            "notice:   \(id) \(notice?.state.rawValue ?? "unknown")\(notice.map { $0.reason.isEmpty ? "" : ": \($0.reason)" } ?? "")"
+        )
         if notice?.state != .delivered { throw ExitCode(1) }
     }
 }
@@ -98,10 +102,12 @@ struct NoticesReplayCommand: AsyncParsableCommand {
         }
         let definitions = try ReceiverSetup.load(plans: plans.resolved)
         guard let definition = definitions[notice.receiver] else {
-            throw ValidationError("notice '\(id)' went through receiver '\(notice.receiver)', which the plans no longer define")
+            throw ValidationError(
+                "notice '\(id)' went through receiver '\(notice.receiver)', which the plans no longer define")
         }
         let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: HTTPTransport(), receivers: [try ReceiverConfig(plan: definition)])
+            store: store, recipients: store, transport: HTTPTransport(),
+            receivers: [try ReceiverConfig(plan: definition)])
         try await dispatcher.replay(id: id)
         _ = try await dispatcher.dispatchDue(limit: 1)
         let after = try await store.notice(id: id)

@@ -6,13 +6,14 @@ import Testing
 #endif
 
 /// `forewarn run` end to end: a pushed sample trips a state plan, the engine issues the notice, the dispatcher
-/// delivers it signed to a loopback webhook receiver (Fixtures/fault_receiver.py, copied from DeliveryTests).
+/// delivers it signed to a loopback webhook receiver (Tests/DeliveryTests/Fixtures/fault_receiver.py).
 @Suite(.serialized) struct WiringLiveTests {
     static let python = "/usr/bin/python3"
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: python), "python3 is not installed"))
     func pushedSampleTripsAStatePlanAndOneSignedNoticeReachesTheWebhook() async throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fw-wiring-\(UUID().uuidString.prefix(8))")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fw-wiring-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let secret = "whsec_" + Data((0..<24).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()

@@ -6,8 +6,10 @@ import Testing
 /// The `forewarn` executable built beside the test bundle (SwiftPM builds every product for `swift test`).
 let forewarnBinary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("forewarn").path
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: forewarnBinary) && FaultReceiver.isPythonAvailable,
-                "the forewarn executable was not built beside the tests, or python3 is missing"))
+@Suite(
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: forewarnBinary) && FaultReceiver.isPythonAvailable,
+        "the forewarn executable was not built beside the tests, or python3 is missing"))
 struct CrashRecoveryTests {
     static let notices = 300
     static let kills = 20

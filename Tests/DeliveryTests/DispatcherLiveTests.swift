@@ -32,13 +32,15 @@ struct LiveRig {
         return try Dispatcher(
             store: store, recipients: store, transport: transport, receivers: [config],
             secrets: SecretResolver(credentialsDirectory: nil, environment: ["HOOK_SECRET": Self.secret]),
-            now: { clock.now }, randomUnit: { 0.5 }, logger: quietLogger, onReceiverDisabled: { name, _ in disabled.add(name) })
+            now: { clock.now }, randomUnit: { 0.5 }, logger: quietLogger,
+            onReceiverDisabled: { name, _ in disabled.add(name) })
     }
 
     func submission(step: String = "before-2h", customer: Bool = false) -> NoticeSubmission {
         NoticeSubmission(
-            identity: NoticeIdentity(occurrence: "checkout-surge/2026-05-24", action: "notify", step: step,
-                                     recipient: "on-call"),
+            identity: NoticeIdentity(
+                occurrence: "checkout-surge/2026-05-24", action: "notify", step: step,
+                recipient: "on-call"),
             receiver: "hook",
             candidate: PolicyCandidate(
                 recipient: "on-call", address: "ops", channel: "webhook", audience: "on-call",

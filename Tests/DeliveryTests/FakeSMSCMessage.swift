@@ -26,7 +26,8 @@ struct FakeSMSCMessage {
             part = (header[3], header[4], header[5])
             let data = Self.percentDecoded(rest[2])
             // The log writes `data` for both codings; UCS-2 parts of Latin text always hold 0x00 high bytes.
-            text = rest[1] == "ucs-2" || data.contains(0)
+            text =
+                rest[1] == "ucs-2" || data.contains(0)
                 ? Self.utf16BigEndian(data)
                 : (String(validating: data, as: UTF8.self) ?? String(decoding: data.map { UInt16($0) }, as: UTF16.self))
         default:
@@ -68,8 +69,9 @@ struct FakeSMSCMessage {
             }
             groups[part.reference, default: []].append(message)
             if groups[part.reference]!.count == Int(part.total) {
-                whole.append(groups[part.reference]!.sorted { $0.part!.sequence < $1.part!.sequence }
-                    .map(\.text).joined())
+                whole.append(
+                    groups[part.reference]!.sorted { $0.part!.sequence < $1.part!.sequence }
+                        .map(\.text).joined())
                 groups[part.reference] = nil
             }
         }

@@ -23,8 +23,9 @@ final class FaultReceiver: @unchecked Sendable {
     var logPath: String { directory.path + "/requests.jsonl" }
 
     init(secret: String) throws {
-        guard let script = Bundle.module.url(
-            forResource: "fault_receiver", withExtension: "py", subdirectory: "Fixtures")
+        guard
+            let script = Bundle.module.url(
+                forResource: "fault_receiver", withExtension: "py", subdirectory: "Fixtures")
         else { throw HarnessError("Fixtures/fault_receiver.py is missing from the test bundle") }
         directory = try TemporaryDirectory()
         let out = directory.path + "/stdout"

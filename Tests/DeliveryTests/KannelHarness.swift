@@ -7,7 +7,9 @@ final class KannelHarness: @unchecked Sendable {
     static let smsbox = "/usr/sbin/smsbox"
     static let fakesmsc = "/usr/lib/kannel/test/fakesmsc"
     /// Whether the Kannel binaries are installed (`kannel`, `kannel-extras`).
-    static let isInstalled = [bearerbox, smsbox, fakesmsc].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    static let isInstalled = [bearerbox, smsbox, fakesmsc].allSatisfy {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     let directory: TemporaryDirectory
     let adminPort: Int
@@ -25,16 +27,20 @@ final class KannelHarness: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: directory.path + "/spool", withIntermediateDirectories: true)
         try config.write(toFile: directory.path + "/kannel.conf", atomically: true, encoding: .utf8)
         let conf = directory.path + "/kannel.conf"
-        children.append(try ChildProcess(
-            executable: Self.bearerbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/bearerbox.out",
-            stderrPath: directory.path + "/bearerbox.out"))
+        children.append(
+            try ChildProcess(
+                executable: Self.bearerbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/bearerbox.out",
+                stderrPath: directory.path + "/bearerbox.out"))
         guard waitUntil({ isListening(port: ports[2]) }) else { throw HarnessError("bearerbox did not listen") }
-        children.append(try ChildProcess(
-            executable: Self.fakesmsc, arguments: ["-H", "127.0.0.1", "-r", String(ports[2]), "-m", "0", "x y text z"],
-            stdoutPath: directory.path + "/fakesmsc.out", stderrPath: fakeSMSCLog))
-        children.append(try ChildProcess(
-            executable: Self.smsbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/smsbox.out",
-            stderrPath: directory.path + "/smsbox.out"))
+        children.append(
+            try ChildProcess(
+                executable: Self.fakesmsc,
+                arguments: ["-H", "127.0.0.1", "-r", String(ports[2]), "-m", "0", "x y text z"],
+                stdoutPath: directory.path + "/fakesmsc.out", stderrPath: fakeSMSCLog))
+        children.append(
+            try ChildProcess(
+                executable: Self.smsbox, arguments: ["-v", "0", conf], stdoutPath: directory.path + "/smsbox.out",
+                stderrPath: directory.path + "/smsbox.out"))
     }
 
     /// Waits until status.txt shows the fake SMSC online and smsbox on-line.

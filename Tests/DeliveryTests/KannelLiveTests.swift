@@ -5,11 +5,14 @@ import Testing
 
 @testable import Delivery
 
-@Suite(.enabled(if: KannelHarness.isInstalled && FaultReceiver.isPythonAvailable,
-                "Kannel (kannel, kannel-extras) or python3 is not installed"))
+@Suite(
+    .enabled(
+        if: KannelHarness.isInstalled && FaultReceiver.isPythonAvailable,
+        "Kannel (kannel, kannel-extras) or python3 is not installed"))
 struct KannelLiveTests {
     static let short = "¡Hola, señora Núñez! ¿Mañana a las 9:00? Atención: corte programado de luz."
-    static let long = String(repeating: "¡Cyberday mañana! ¿Compras? Señor Muñoz, evite esperas: use la app. ", count: 4)
+    static let long = String(
+        repeating: "¡Cyberday mañana! ¿Compras? Señor Muñoz, evite esperas: use la app. ", count: 4)
 
     func submission(_ step: String, text: String) -> NoticeSubmission {
         NoticeSubmission(
@@ -37,9 +40,10 @@ struct KannelLiveTests {
         let store = try SQLiteStore(path: storeDirectory.path + "/forewarn.sqlite")
         let receiver = ReceiverConfig(
             name: "kannel",
-            kind: .kannel(KannelReceiver(
-                sendsmsURL: kannel.sendsmsURL, username: "tester", passwordSecret: "KANNEL_PASSWORD",
-                deliveryReportURL: reports.baseURL + "/dlr")))
+            kind: .kannel(
+                KannelReceiver(
+                    sendsmsURL: kannel.sendsmsURL, username: "tester", passwordSecret: "KANNEL_PASSWORD",
+                    deliveryReportURL: reports.baseURL + "/dlr")))
         let dispatcher = try Dispatcher(
             store: store, recipients: store, transport: transport, receivers: [receiver],
             secrets: SecretResolver(credentialsDirectory: nil, environment: ["KANNEL_PASSWORD": "secret"]),

@@ -8,7 +8,11 @@ final class InFlightCounter: @unchecked Sendable {
     private var current = 0
     private(set) var peak = 0
     private(set) var total = 0
-    func enter() { lock.withLock { current += 1; total += 1; peak = max(peak, current) } }
+    func enter() {
+        lock.withLock {
+            current += 1; total += 1; peak = max(peak, current)
+        }
+    }
     func leave() { lock.withLock { current -= 1 } }
 }
 

@@ -30,8 +30,13 @@ import Testing
 }
 
 @Suite struct ReceiverTests {
-    let secrets = SecretResolver(credentialsDirectory: nil, environment: ["KANNEL_PW": "s3cret", "WH": "whsec_"
-        + Data(repeating: 1, count: 24).base64EncodedString(), "TW": "tok"])
+    let secrets = SecretResolver(
+        credentialsDirectory: nil,
+        environment: [
+            "KANNEL_PW": "s3cret",
+            "WH": "whsec_"
+                + Data(repeating: 1, count: 24).base64EncodedString(), "TW": "tok",
+        ])
     let created = Date(timeIntervalSince1970: 1_800_000_000)
 
     func message(_ text: String) -> OutboundMessage {
@@ -73,7 +78,10 @@ import Testing
         let body = try twilio.makeBody(for: message("Hola & adiós"))
         #expect(String(decoding: body, as: UTF8.self) == "To=%2B34600111222&From=%2B1&Body=Hola%20%26%20adi%C3%B3s")
         let request = try twilio.makeRequest(noticeID: "msg_1", body: body, now: created, secrets: secrets)
-        #expect(request.headers.contains { $0.0 == "Authorization" && $0.1 == "Basic " + Data("AC1:tok".utf8).base64EncodedString() })
+        #expect(
+            request.headers.contains {
+                $0.0 == "Authorization" && $0.1 == "Basic " + Data("AC1:tok".utf8).base64EncodedString()
+            })
         #expect(throws: DeliveryError.self) { try twilio.makeBody(for: message(String(repeating: "a", count: 1601))) }
     }
 

@@ -11,8 +11,9 @@ struct KnownVector: Decodable {
     let signature: String
 
     static func load() throws -> KnownVector {
-        let url = try #require(Bundle.module.url(
-            forResource: "standard-webhooks-vector", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "standard-webhooks-vector", withExtension: "json", subdirectory: "Fixtures"))
         return try JSONDecoder().decode(KnownVector.self, from: Data(contentsOf: url))
     }
 }
@@ -21,8 +22,9 @@ struct KnownVector: Decodable {
     @Test func signsTheKnownAnswerVector() throws {
         let vector = try KnownVector.load()
         let signer = WebhookSigner(secrets: [try WebhookSecret(encoded: vector.secret)])
-        #expect(signer.signature(id: vector.id, timestamp: vector.timestamp, body: Array(vector.body.utf8))
-            == vector.signature)
+        #expect(
+            signer.signature(id: vector.id, timestamp: vector.timestamp, body: Array(vector.body.utf8))
+                == vector.signature)
     }
 
     @Test func verifiesTheKnownAnswerVectorAndRejectsTampering() throws {
@@ -30,15 +32,23 @@ struct KnownVector: Decodable {
         let signer = WebhookSigner(secrets: [try WebhookSecret(encoded: vector.secret)])
         let now = Date(timeIntervalSince1970: Double(vector.timestamp) + 10)
         let body = Array(vector.body.utf8)
-        #expect(signer.verify(signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
-                              body: body, now: now))
-        #expect(!signer.verify(signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
-                               body: body + [32], now: now))
-        #expect(!signer.verify(signatureHeader: vector.signature, id: "msg_other", timestamp: vector.timestamp,
-                               body: body, now: now))
+        #expect(
+            signer.verify(
+                signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
+                body: body, now: now))
+        #expect(
+            !signer.verify(
+                signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
+                body: body + [32], now: now))
+        #expect(
+            !signer.verify(
+                signatureHeader: vector.signature, id: "msg_other", timestamp: vector.timestamp,
+                body: body, now: now))
         let late = Date(timeIntervalSince1970: Double(vector.timestamp) + 3600)
-        #expect(!signer.verify(signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
-                               body: body, now: late))
+        #expect(
+            !signer.verify(
+                signatureHeader: vector.signature, id: vector.id, timestamp: vector.timestamp,
+                body: body, now: late))
     }
 
     @Test func rotationSignsWithEverySecretAndEitherVerifies() throws {
@@ -52,9 +62,10 @@ struct KnownVector: Decodable {
         #expect(parts[1] == vector.signature)
         let now = Date(timeIntervalSince1970: Double(vector.timestamp))
         for secret in [old, new] {
-            #expect(WebhookSigner(secrets: [secret]).verify(
-                signatureHeader: header, id: vector.id, timestamp: vector.timestamp, body: Array(vector.body.utf8),
-                now: now))
+            #expect(
+                WebhookSigner(secrets: [secret]).verify(
+                    signatureHeader: header, id: vector.id, timestamp: vector.timestamp, body: Array(vector.body.utf8),
+                    now: now))
         }
     }
 

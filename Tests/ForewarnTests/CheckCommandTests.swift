@@ -26,10 +26,15 @@ import Testing
         let outcome = try CommandRunner.run(["check", "--plans", "plans"])
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         // "¡" and "ñ" are GSM-7; "á" in "estarán" is not, so that text goes out as UCS-2 in two segments.
-        #expect(lines.contains("plans/cyberday.yaml:19:11: note: 'message.es' as SMS: GSM-7, 1 segment with sample data"))
-        #expect(lines.contains("plans/holiday-hours.yaml:23:11: note: 'message.es' as SMS: UCS-2, 2 segments with sample data"))
+        #expect(
+            lines.contains("plans/cyberday.yaml:19:11: note: 'message.es' as SMS: GSM-7, 1 segment with sample data"))
+        #expect(
+            lines.contains(
+                "plans/holiday-hours.yaml:23:11: note: 'message.es' as SMS: UCS-2, 2 segments with sample data"))
         // The 'stores' audience transliterates (á→a), so the power-outage notice stays GSM-7.
-        #expect(lines.contains("plans/power-outage.yaml:18:11: note: 'message.es' as SMS: GSM-7, 1 segment with sample data"))
+        #expect(
+            lines.contains(
+                "plans/power-outage.yaml:18:11: note: 'message.es' as SMS: GSM-7, 1 segment with sample data"))
     }
 
     @Test func brokenPlanExitsOneWithEveryDiagnosticGccStyle() throws {

@@ -17,7 +17,11 @@ import Testing
         process.standardOutput = output
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = line.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+        guard
+            let port = line.split(separator: " ").last.flatMap({
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            })
+        else {
             kill(process.processIdentifier, SIGKILL)
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -25,7 +29,8 @@ import Testing
     }
 
     @Test func testMessageGoesThroughTheOutboxSignedAndReplayKeepsIdAndBody() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-receivers-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "forewarn-receivers-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("plans"), to: work)
         defer { try? FileManager.default.removeItem(at: work) }
         let receiver = try Self.startReceiver(in: work)
@@ -44,7 +49,10 @@ import Testing
         let environment = ["FOREWARN_TEST_HOOK_SECRET": Self.secret]
         let state = work.appendingPathComponent("state").path
         let sent = try CommandRunner.run(
-            ["receivers", "test", "test-hook", "--to", "ops", "--text", "¡Prueba de envío!", "--plans", work.path, "--state", state],
+            [
+                "receivers", "test", "test-hook", "--to", "ops", "--text", "¡Prueba de envío!", "--plans", work.path,
+                "--state", state,
+            ],
             environment: environment)
         #expect(sent.status == 0, "\(sent.standardOutput)\(sent.standardError)")
         #expect(sent.standardOutput.contains("attempt:  200"))
@@ -52,7 +60,8 @@ import Testing
         let id = String(noticeLine.split(separator: " ")[1])
         #expect(noticeLine.contains(" delivered"))
 
-        let replayed = try CommandRunner.run(["notices", "replay", id, "--plans", work.path, "--state", state], environment: environment)
+        let replayed = try CommandRunner.run(
+            ["notices", "replay", id, "--plans", work.path, "--state", state], environment: environment)
         #expect(replayed.status == 0, "\(replayed.standardOutput)\(replayed.standardError)")
 
         let requests = try String(contentsOf: receiver.log, encoding: .utf8).split(separator: "\n").compactMap {
@@ -61,11 +70,16 @@ import Testing
         #expect(requests.count == 2)
         #expect(requests.allSatisfy { $0["signature_ok"] as? Bool == true })
         #expect(requests.allSatisfy { $0["id"] as? String == id }, "a replay keeps the webhook-id")
-        #expect(Set(requests.compactMap { $0["body_sha256"] as? String }).count == 1, "a replay resends the exact body bytes")
+        #expect(
+            Set(requests.compactMap { $0["body_sha256"] as? String }).count == 1,
+            "a replay resends the exact body bytes")
     }
 
     @Test func unknownReceiverIsAUsageError() throws {
-        let outcome = try CommandRunner.run(["receivers", "test", "nope", "--to", "+56900000001", "--text", "x", "--plans", "plans", "--state", NSTemporaryDirectory() + "fw-\(UUID().uuidString)"])
+        let outcome = try CommandRunner.run([
+            "receivers", "test", "nope", "--to", "+56900000001", "--text", "x", "--plans", "plans", "--state",
+            NSTemporaryDirectory() + "fw-\(UUID().uuidString)",
+        ])
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("no receiver 'nope'"))
     }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import HTTPTransport
 
-@Suite(.enabled(if: LoopbackServer.isPythonAvailable, "python3 is not installed: the loopback test server cannot start"))
+@Suite(
+    .enabled(if: LoopbackServer.isPythonAvailable, "python3 is not installed: the loopback test server cannot start"))
 struct HTTPTransportTests {
     @Test func getReturnsStatusHeadersAndBody() async throws {
         let server = try LoopbackServer()

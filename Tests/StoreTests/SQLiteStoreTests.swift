@@ -55,16 +55,19 @@ func makeStore() throws -> (SQLiteStore, String) {
         #expect(try await store.nextDue() == t0.addingTimeInterval(600))
         #expect(try await store.recoverInterrupted(now: t0) == 1)
         #expect(try await store.notice(id: "msg_now")?.state == .pending)
-        #expect(try await store.claimDue(at: t0.addingTimeInterval(600), limit: 10).map(\.id).sorted()
-            == ["msg_later", "msg_now"])
+        #expect(
+            try await store.claimDue(at: t0.addingTimeInterval(600), limit: 10).map(\.id).sorted()
+                == ["msg_later", "msg_now"])
     }
 
     @Test func recordsAttemptsAndStates() async throws {
         let (store, directory) = try makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = try await store.insert(notice("msg_a"))
-        try await store.recordAttempt(AttemptRecord(noticeID: "msg_a", at: t0, status: 503, latency: 0.2, error: "HTTP 503"))
-        try await store.recordAttempt(AttemptRecord(noticeID: "msg_a", at: t0, status: nil, latency: 5, error: "timeout"))
+        try await store.recordAttempt(
+            AttemptRecord(noticeID: "msg_a", at: t0, status: 503, latency: 0.2, error: "HTTP 503"))
+        try await store.recordAttempt(
+            AttemptRecord(noticeID: "msg_a", at: t0, status: nil, latency: 5, error: "timeout"))
         try await store.update(id: "msg_a", state: .dead, reason: "gave up", dueAt: nil)
         let stored = try #require(try await store.notice(id: "msg_a"))
         #expect(stored.attemptCount == 2)
@@ -84,10 +87,12 @@ func makeStore() throws -> (SQLiteStore, String) {
         _ = try await store.insert(notice("msg_b", step: "b"))
         let retryAt = t0.addingTimeInterval(5)
         try await store.recordAttempts([
-            AttemptResult(attempt: AttemptRecord(noticeID: "msg_a", at: t0, status: 200, latency: 0.01, error: nil),
-                          state: .delivered, reason: "accepted", dueAt: nil),
-            AttemptResult(attempt: AttemptRecord(noticeID: "msg_b", at: t0, status: 503, latency: 0.01, error: "HTTP 503"),
-                          state: .pending, reason: "HTTP 503", dueAt: retryAt),
+            AttemptResult(
+                attempt: AttemptRecord(noticeID: "msg_a", at: t0, status: 200, latency: 0.01, error: nil),
+                state: .delivered, reason: "accepted", dueAt: nil),
+            AttemptResult(
+                attempt: AttemptRecord(noticeID: "msg_b", at: t0, status: 503, latency: 0.01, error: "HTTP 503"),
+                state: .pending, reason: "HTTP 503", dueAt: retryAt),
         ])
         #expect(try await store.notice(id: "msg_a")?.state == .delivered)
         let retried = try #require(try await store.notice(id: "msg_b"))
@@ -108,9 +113,12 @@ func makeStore() throws -> (SQLiteStore, String) {
         #expect(try await store.removeSuppression(address: "+1", channel: "sms"))
         #expect(try await store.suppression(address: "+1", channel: "sms") == nil)
         for day in 0..<4 {
-            try await store.recordContact(recipient: "r", audience: "customers", at: t0.addingTimeInterval(Double(day) * 86_400))
+            try await store.recordContact(
+                recipient: "r", audience: "customers", at: t0.addingTimeInterval(Double(day) * 86_400))
         }
-        #expect(try await store.contactCount(recipient: "r", audience: "customers", since: t0.addingTimeInterval(86_400)) == 3)
+        #expect(
+            try await store.contactCount(recipient: "r", audience: "customers", since: t0.addingTimeInterval(86_400))
+                == 3)
         #expect(try await store.contactCount(recipient: "r", audience: "staff", since: t0) == 0)
     }
 }

@@ -13,7 +13,9 @@ extension LiveEngine {
             await submit(NoticeSubmission(request: request, channel: channels[request.receiver] ?? "webhook"))
         case .alertOwner(let alert):
             guard let receiver = alert.receiver else {
-                logger.warning("Owner '\(alert.owner)' of plan '\(alert.plan)' must be told: \(alert.reason) (no policies.owner_via)")
+                logger.warning(
+                    "Owner '\(alert.owner)' of plan '\(alert.plan)' must be told: \(alert.reason) (no policies.owner_via)"
+                )
                 return
             }
             await submit(NoticeSubmission(alert: alert, receiver: receiver, channel: channels[receiver] ?? "webhook"))
@@ -49,7 +51,9 @@ extension LiveEngine {
         do {
             switch try await dispatcher.submit(submission) {
             case .enqueued(let id, let dueAt, let deferred):
-                logger.info("Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")")
+                logger.info(
+                    "Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")"
+                )
             case .suppressed(let id, let stage, let reason):
                 logger.info("Notice \(id) suppressed at \(stage.rawValue): \(reason)")
             case .duplicate(let id):
@@ -81,10 +85,12 @@ extension NoticeSubmission {
 
     /// An owner alert as a staff notice through `policies.owner_via`, unique per plan, signal and instant.
     init(alert: OwnerAlert, receiver: String, channel: String) {
-        let address = channel == "sms" ? (alert.recipient?.phone ?? alert.owner) : (alert.recipient?.address ?? receiver)
+        let address =
+            channel == "sms" ? (alert.recipient?.phone ?? alert.owner) : (alert.recipient?.address ?? receiver)
         self.init(
             identity: NoticeIdentity(
-                occurrence: "owner:\(alert.plan)", action: "owner", step: "\(alert.signal ?? "plan")@\(Int(alert.at.timeIntervalSince1970))",
+                occurrence: "owner:\(alert.plan)", action: "owner",
+                step: "\(alert.signal ?? "plan")@\(Int(alert.at.timeIntervalSince1970))",
                 recipient: alert.owner),
             receiver: receiver,
             candidate: PolicyCandidate(

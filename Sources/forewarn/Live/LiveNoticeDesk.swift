@@ -17,13 +17,15 @@ struct LiveNoticeDesk: NoticeDesk {
         let filter = try state.map { name in
             guard let state = NoticeState(rawValue: name) else {
                 throw DeliveryError(
-                    "unknown notice state '\(name)'; use one of \(NoticeState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown notice state '\(name)'; use one of \(NoticeState.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return state
         }
         return try await store.notices(state: filter).map { record in
             NoticeSummary(
-                id: record.id, planID: String(record.identity.occurrence.prefix { $0 != "/" }), receiver: record.receiver,
+                id: record.id, planID: String(record.identity.occurrence.prefix { $0 != "/" }),
+                receiver: record.receiver,
                 state: record.state.rawValue, createdAt: record.createdAt)
         }
     }
@@ -51,7 +53,8 @@ struct LiveNoticeDesk: NoticeDesk {
     }
 
     func receive(_ message: InboundMessage) async throws {
-        let result = try await InboundHandler(recipients: store).handle(from: message.from, body: message.text, now: Date())
+        let result = try await InboundHandler(recipients: store).handle(
+            from: message.from, body: message.text, now: Date())
         logger.info("Inbound SMS: \(result.command)\(result.sendsConfirmation ? " (confirmation owed)" : "")")
     }
 

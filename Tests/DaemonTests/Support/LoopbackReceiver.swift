@@ -21,8 +21,11 @@ final class LoopbackReceiver: @unchecked Sendable {
 
     /// Starts the receiver with `secret` (`whsec_…`), logging into `directory`.
     init(secret: String, directory: URL) throws {
-        guard let script = Bundle.module.url(forResource: "Fixtures/fault_receiver", withExtension: "py") else {
-            throw DaemonTestError("Fixtures/fault_receiver.py is missing from the test bundle")
+        // The delivery tests' receiver, used from the repository rather than copied.
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("DeliveryTests/Fixtures/fault_receiver.py")
+        guard FileManager.default.fileExists(atPath: script.path) else {
+            throw DaemonTestError("\(script.path) is missing")
         }
         log = directory.appendingPathComponent("requests.jsonl")
         let out = directory.appendingPathComponent("receiver.out")
