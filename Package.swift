@@ -54,6 +54,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]),
         .target(name: "Forecast"),
         .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
@@ -110,6 +111,10 @@ let package = Package(
         .testTarget(
             name: "EngineTests", dependencies: ["Engine", "Plans", "Signals", "Forecast", "Calendars"]),
         .executableTarget(
+            name: "delivery-bench",
+            dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/delivery/DeliveryBenchmark"),
+        .executableTarget(
             name: "EngineBenchmark", dependencies: ["Engine", "Plans", "Forecast", "Signals"],
             path: "Benchmarks/engine/EngineBenchmark"),
         .testTarget(
@@ -117,7 +122,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(
             name: "DeliveryTests",
-            dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Fan-out benchmark for forewarn's durable delivery (issue 5).
 #  1. the loopback receiver's ceiling with wrk (POST of an envelope-sized body);
-#  2. 100,000 notices stored, then dispatched through the SQLite outbox over libcurl: deliveries/s;
-#  3. 10,000 notices submitted at 1,000/s while dispatching: enqueue->2xx p50/p99.
-# Peak RSS of the forewarn process is read from /proc/PID/status (VmHWM).
+#  2. 100,000 notices stored (1,000 per transaction), then dispatched by the run loop through the SQLite outbox
+#     over libcurl: deliveries/s over the dispatch span;
+#  3. 10,000 notices submitted at 1,000/s (one batch per 10 ms tick) while dispatching: enqueue->2xx p50/p99.
+# The driver is `delivery-bench` (Benchmarks/delivery/DeliveryBenchmark): the dispatcher, policies and store that
+# `forewarn run` uses, without the daemon, so the release build needs only the Delivery target.
+# Peak RSS of the driver process is read from /proc/PID/status (VmHWM).
 # Usage: Benchmarks/delivery/fanout.sh [NOTICES] [CONCURRENCY]   (from the package root)
 set -euo pipefail
 notices=${1:-100000}
@@ -11,8 +14,8 @@ concurrency=${2:-16}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 command -v wrk >/dev/null || { echo "wrk is missing: run scripts/install-deps.sh" >&2; exit 1; }
-swift build -c release --scratch-path "$root/.build-release" --product forewarn >/dev/null
-bin="$root/.build-release/release/forewarn"
+swift build -c release --scratch-path "$root/.build-release" --product delivery-bench >/dev/null
+bin="$root/.build-release/release/delivery-bench"
 work=$(mktemp -d)
 python3 "$here/bench_receiver.py" > "$work/port" &
 receiver=$!
@@ -24,12 +27,12 @@ export FOREWARN_SOAK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 echo "== receiver ceiling: wrk -t2 -c$concurrency -d10s --latency -s post.lua $url"
 wrk -t2 -c"$concurrency" -d10s --latency -s "$here/post.lua" "$url" | grep -E "Requests/sec|50%|99%"
 
-run() {  # run NAME ARGS...: runs forewarn delivery-soak, prints wall time and peak RSS, then the analysis
+run() {  # run NAME ARGS...: runs delivery-bench, prints wall time and peak RSS, then the analysis
     local name=$1; shift
     local store="$work/$name.sqlite"
     local start end peak=0
     start=$(date +%s.%N)
-    "$bin" delivery-soak --store "$store" --url "$url" --concurrency "$concurrency" "$@" > "$work/$name.out" &
+    "$bin" --store "$store" --url "$url" --concurrency "$concurrency" "$@" > "$work/$name.out" &
     local pid=$!
     while kill -0 $pid 2>/dev/null; do
         local hwm

@@ -17,11 +17,13 @@ public struct NoticeSubmission: Sendable {
     public var text: String
     /// Extra fields for the webhook envelope or a templated body.
     public var data: [String: String]
+    /// Whether an SMS text is transliterated to GSM-7 (the audience's `transliterate:`); webhooks ignore it.
+    public var transliterates: Bool
 
     /// Creates a submission.
     public init(
         identity: NoticeIdentity, receiver: String, candidate: PolicyCandidate, settings: PolicySettings,
-        type: String = "notice.issued", text: String, data: [String: String] = [:]
+        type: String = "notice.issued", text: String, data: [String: String] = [:], transliterates: Bool = false
     ) {
         self.identity = identity
         self.receiver = receiver
@@ -30,6 +32,7 @@ public struct NoticeSubmission: Sendable {
         self.type = type
         self.text = text
         self.data = data
+        self.transliterates = transliterates
     }
 }
 

@@ -10,7 +10,7 @@ public struct KannelReceiver: ReceiverEncoding {
     public var passwordSecret: String
     /// The sender id, if set (else Kannel's global sender).
     public var from: String?
-    /// The daemon's delivery-report endpoint; `notice=<id>&status=%d` is appended (Kannel fills in `%d`).
+    /// The daemon's delivery-report endpoint; `id=<notice id>&status=%d` is appended (Kannel fills in `%d`).
     public var deliveryReportURL: String?
     /// Which reports to ask for (1 delivered, 2 failed, 4 queued, 8 SMSC ack, 16 SMSC nack).
     public var deliveryReportMask: Int
@@ -43,7 +43,7 @@ public struct KannelReceiver: ReceiverEncoding {
             let separator = deliveryReportURL.contains("?") ? "&" : "?"
             pairs.append(("dlr-mask", String(deliveryReportMask)))
             pairs.append(
-                ("dlr-url", deliveryReportURL + separator + "notice=\(formEscaped(message.noticeID))&status=%d"))
+                ("dlr-url", deliveryReportURL + separator + "id=\(formEscaped(message.noticeID))&status=%d"))
         }
         return Array(formEncode(pairs).utf8)
     }

@@ -40,14 +40,26 @@ final class CurlTransfer {
 
     /// Appends one received header line, starting over at each status line (e.g. after `100 Continue`).
     func receiveHeaderLine(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Trimmed by hand: Foundation's `trimmingCharacters` bridges through NSString, a hot spot per response.
+        let trimmed = line[...].trimmingHTTPWhitespace
         if trimmed.hasPrefix("HTTP/") {
             headers.removeAll()
         } else if let colon = trimmed.firstIndex(of: ":") {
             let name = String(trimmed[..<colon])
-            let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = String(trimmed[trimmed.index(after: colon)...].trimmingHTTPWhitespace)
             headers.append(HTTPHeader(name, value))
         }
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces, tabs, CR and LF (HTTP's optional whitespace and the line end).
+    var trimmingHTTPWhitespace: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }
 

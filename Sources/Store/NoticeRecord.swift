@@ -63,11 +63,16 @@ public struct NoticeRecord: Sendable, Equatable {
     public var dueAt: Date
     /// How many attempts were made.
     public var attemptCount: Int
+    /// The message before a receiver encoded it (JSON), so a fallback receiver can encode it anew; nil if unknown.
+    public var message: [UInt8]?
+    /// The latest delivery report from the gateway, if any arrived.
+    public var deliveryReport: DeliveryReport?
 
     /// Creates a record.
     public init(
         id: String, identity: NoticeIdentity, receiver: String, body: [UInt8], state: NoticeState = .pending,
-        reason: String = "", createdAt: Date, dueAt: Date, attemptCount: Int = 0
+        reason: String = "", createdAt: Date, dueAt: Date, attemptCount: Int = 0, message: [UInt8]? = nil,
+        deliveryReport: DeliveryReport? = nil
     ) {
         self.id = id
         self.identity = identity
@@ -78,6 +83,8 @@ public struct NoticeRecord: Sendable, Equatable {
         self.createdAt = createdAt
         self.dueAt = dueAt
         self.attemptCount = attemptCount
+        self.message = message
+        self.deliveryReport = deliveryReport
     }
 }
 

@@ -34,6 +34,16 @@ public protocol NoticeStore: Sendable {
     func countByState() async throws -> [NoticeState: Int]
     /// The earliest `dueAt` of any pending or deferred notice.
     func nextDue() async throws -> Date?
+    /// Stores several notices in one transaction; one outcome per notice, in order (see `NoticeStore+Defaults`).
+    func insert(contentsOf notices: [NoticeRecord]) async throws -> [InsertOutcome]
+    /// Keeps a gateway's delivery report on its notice; false when no notice has that id.
+    func recordDeliveryReport(_ report: DeliveryReport) async throws -> Bool
+    /// Receivers disabled (410 Gone) and not re-enabled since.
+    func disabledReceivers() async throws -> [DisabledReceiver]
+    /// Persists that a receiver is disabled.
+    func disableReceiver(_ receiver: DisabledReceiver) async throws
+    /// Re-enables a receiver; returns whether it was disabled.
+    func enableReceiver(name: String) async throws -> Bool
 }
 
 /// One attempt together with the state it leads its notice to.
@@ -95,4 +105,19 @@ public protocol RecipientStore: Sendable {
     func recordContact(recipient: String, audience: String, at: Date) async throws
     /// How many contacts a recipient had in an audience since `since`.
     func contactCount(recipient: String, audience: String, since: Date) async throws -> Int
+    /// The active suppressions among `addresses` on a channel, by address (one read for a whole fan-out).
+    func suppressions(addresses: Set<String>, channel: String) async throws -> [String: Suppression]
+}
+
+extension RecipientStore {
+    /// Looks the addresses up one by one (stores that can should answer in one query).
+    public func suppressions(addresses: Set<String>, channel: String) async throws -> [String: Suppression] {
+        var found: [String: Suppression] = [:]
+        for address in addresses {
+            if let suppression = try await suppression(address: address, channel: channel) {
+                found[address] = suppression
+            }
+        }
+        return found
+    }
 }

@@ -17,4 +17,12 @@ extension SQLiteStore {
             return try rows.map(Self.notice(from:))
         }
     }
+
+    /// How many notices are pending, deferred or sending (an index-only count).
+    public func unfinishedCount() async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notices WHERE state IN ('pending', 'deferred', 'sending')")
+                ?? 0
+        }
+    }
 }

@@ -60,6 +60,20 @@ extension SQLiteStore {
                     CREATE INDEX contacts_recipient ON contacts (recipient, audience, at);
                     """)
         }
+        migrator.registerMigration("v2-delivery") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE notices ADD COLUMN message BLOB;
+                    ALTER TABLE notices ADD COLUMN report_outcome TEXT;
+                    ALTER TABLE notices ADD COLUMN report_code INTEGER;
+                    ALTER TABLE notices ADD COLUMN report_at REAL;
+                    CREATE TABLE disabled_receivers (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        reason TEXT NOT NULL,
+                        since REAL NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -3,22 +3,7 @@ import GRDB
 
 extension SQLiteStore: NoticeStore {
     public func insert(_ notice: NoticeRecord) async throws -> InsertOutcome {
-        try await pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO notices (id, occurrence, action, step, recipient, receiver, body, state, reason,
-                        created_at, due_at, attempt_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """,
-                arguments: [
-                    notice.id, notice.identity.occurrence, notice.identity.action, notice.identity.step,
-                    notice.identity.recipient, notice.receiver, Data(notice.body), notice.state.rawValue,
-                    notice.reason, notice.createdAt.storedValue, notice.dueAt.storedValue, notice.attemptCount,
-                ])
-            if db.changesCount == 1 { return .inserted }
-            if let existing = try Self.fetchNotice(db, identity: notice.identity) { return .duplicate(existing) }
-            throw StoreError("notice id '\(notice.id)' is already used by another identity; ids must be unique")
-        }
+        try await pool.write { db in try Self.insert(notice, into: db) }
     }
 
     public func notice(id: String) async throws -> NoticeRecord? {
@@ -34,20 +19,15 @@ extension SQLiteStore: NoticeStore {
     public func claimDue(at now: Date, limit: Int) async throws -> [NoticeRecord] {
         try await pool.write { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM notices WHERE state IN ('pending', 'deferred') AND due_at <= ?
-                    ORDER BY due_at LIMIT ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        UPDATE notices SET state = 'sending' WHERE id IN (
+                            SELECT id FROM notices WHERE state IN ('pending', 'deferred') AND due_at <= ?
+                            ORDER BY due_at LIMIT ?)
+                        RETURNING *
+                        """),
                 arguments: [now.storedValue, limit])
-            var claimed: [NoticeRecord] = []
-            for row in rows {
-                var notice = try Self.notice(from: row)
-                try db.execute(sql: "UPDATE notices SET state = 'sending' WHERE id = ?", arguments: [notice.id])
-                notice.state = .sending
-                claimed.append(notice)
-            }
-            return claimed
+            return try rows.map(Self.notice(from:)).sorted { ($0.dueAt, $0.createdAt) < ($1.dueAt, $1.createdAt) }
         }
     }
 
@@ -73,20 +53,21 @@ extension SQLiteStore: NoticeStore {
     public func recordAttempts(_ results: [AttemptResult]) async throws {
         guard !results.isEmpty else { return }
         try await pool.write { db in
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)")
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,
+                        due_at = COALESCE(?, due_at) WHERE id = ?
+                    """)
             for result in results {
                 let attempt = result.attempt
-                try db.execute(
-                    sql: "INSERT INTO attempts (notice_id, at, status, latency, error) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [
-                        attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency,
-                        attempt.error,
-                    ])
-                try db.execute(
-                    sql: """
-                        UPDATE notices SET attempt_count = attempt_count + 1, state = ?, reason = ?,
-                            due_at = COALESCE(?, due_at) WHERE id = ?
-                        """,
-                    arguments: [result.state.rawValue, result.reason, result.dueAt?.storedValue, attempt.noticeID])
+                try insert.execute(arguments: [
+                    attempt.noticeID, attempt.at.storedValue, attempt.status, attempt.latency, attempt.error,
+                ])
+                try update.execute(arguments: [
+                    result.state.rawValue, result.reason, result.dueAt?.storedValue, attempt.noticeID,
+                ])
             }
         }
     }
@@ -141,13 +122,20 @@ extension SQLiteStore: NoticeStore {
         guard let state = NoticeState(rawValue: stateName) else {
             throw StoreError("notice '\(row["id"] as String? ?? "?")' has unknown state '\(stateName)'")
         }
+        let id: String = row["id"]
         let body: Data = row["body"]
+        let message: Data? = row["message"]
+        var report: DeliveryReport?
+        if let name: String = row["report_outcome"], let outcome = DeliveryReport.Outcome(rawValue: name) {
+            report = DeliveryReport(
+                noticeID: id, outcome: outcome, code: row["report_code"] ?? 0, at: Date(stored: row["report_at"] ?? 0))
+        }
         return NoticeRecord(
-            id: row["id"],
+            id: id,
             identity: NoticeIdentity(
                 occurrence: row["occurrence"], action: row["action"], step: row["step"], recipient: row["recipient"]),
             receiver: row["receiver"], body: [UInt8](body), state: state, reason: row["reason"],
             createdAt: Date(stored: row["created_at"]), dueAt: Date(stored: row["due_at"]),
-            attemptCount: row["attempt_count"])
+            attemptCount: row["attempt_count"], message: message.map { [UInt8]($0) }, deliveryReport: report)
     }
 }

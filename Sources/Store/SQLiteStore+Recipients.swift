@@ -67,4 +67,26 @@ extension SQLiteStore: RecipientStore {
                 arguments: [recipient, audience, since.storedValue]) ?? 0
         }
     }
+
+    public func suppressions(addresses: Set<String>, channel: String) async throws -> [String: Suppression] {
+        guard !addresses.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var found: [String: Suppression] = [:]
+            let list = Array(addresses)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(list.count, start + 500)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM suppressions WHERE channel = ? AND address IN (\(marks))",
+                    arguments: StatementArguments([channel] + chunk))
+                for row in rows {
+                    let suppression = Suppression(
+                        address: row["address"], channel: row["channel"], reason: row["reason"],
+                        since: Date(stored: row["since"]), confirmationSent: row["confirmation_sent"])
+                    found[suppression.address] = suppression
+                }
+            }
+            return found
+        }
+    }
 }

@@ -46,23 +46,31 @@ struct DeliverySoakCommand: AsyncParsableCommand {
         let dispatcher = try Dispatcher(
             store: outbox, recipients: outbox, transport: transport, receivers: [receiver], logger: logger)
         if let rate, rate > 0 {
+            // Paced: every 10 ms, the notices whose time has come are submitted together (as an engine tick would).
             let loop = Task { try await dispatcher.run(pollInterval: .milliseconds(100), batchSize: 512) }
             let start = ContinuousClock.now
-            for index in 0..<notices {
-                try await Task.sleep(until: start + .seconds(Double(index) / rate), clock: .continuous)
-                _ = try await dispatcher.submit(submission(index))
+            var next = 0
+            while next < notices {
+                try await Task.sleep(for: .milliseconds(10))
+                let (whole, fraction) = (ContinuousClock.now - start).components
+                let elapsed = Double(whole) + Double(fraction) / 1e18
+                let due = min(notices, Int((elapsed * rate).rounded(.down)) + 1)
+                guard due > next else { continue }
+                _ = try await dispatcher.submit(contentsOf: (next..<due).map(submission))
+                next = due
             }
-            while try await unfinished(outbox) > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            while try await outbox.unfinishedCount() > 0 { try await Task.sleep(for: .milliseconds(100)) }
             loop.cancel()
             _ = await loop.result
         } else {
-            for index in 0..<notices { _ = try await dispatcher.submit(submission(index)) }
-            _ = try await outbox.recoverInterrupted(now: Date())
-            while true {
-                if try await dispatcher.dispatchDue(limit: 512) > 0 { continue }
-                if try await unfinished(outbox) == 0 { break }
-                try await Task.sleep(for: .milliseconds(50))
+            // Fan-out: stored in batches of 1,000 (one transaction each), then dispatched by the run loop.
+            for first in stride(from: 0, to: notices, by: 1_000) {
+                _ = try await dispatcher.submit(contentsOf: (first..<min(notices, first + 1_000)).map(submission))
             }
+            let loop = Task { try await dispatcher.run(pollInterval: .milliseconds(100), batchSize: 512) }
+            while try await outbox.unfinishedCount() > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            loop.cancel()
+            _ = await loop.result
         }
         let counts = try await outbox.countByState()
         print(
@@ -78,9 +86,5 @@ struct DeliverySoakCommand: AsyncParsableCommand {
                 recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt, isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
             data: ["step": String(index)])
-    }
-
-    private func unfinished(_ outbox: SQLiteStore) async throws -> Int {
-        try await outbox.countByState().filter { $0.key.isUnfinished }.values.reduce(0, +)
     }
 }

@@ -8,7 +8,7 @@ import Store
 /// `forewarn receivers`: check delivery endpoints before the day they matter.
 struct ReceiversCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "receivers", abstract: "Work with receivers.", subcommands: [ReceiversTestCommand.self])
+        commandName: "receivers", abstract: "Work with receivers.", subcommands: [ReceiversTestCommand.self, ReceiversEnableCommand.self, ReceiversDisabledCommand.self])
 }
 
 /// `forewarn receivers test NAME --to ADDRESS --text TEXT`: one real message through policies, outbox and dispatcher.
@@ -79,7 +79,8 @@ struct ReceiversTestCommand: AsyncParsableCommand {
 /// `forewarn notices replay ID`: resend a notice with the same id and body bytes.
 struct NoticesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notices", abstract: "Work with stored notices.", subcommands: [NoticesReplayCommand.self])
+        commandName: "notices", abstract: "Work with stored notices.",
+        subcommands: [NoticesListCommand.self, NoticesReplayCommand.self], defaultSubcommand: NoticesListCommand.self)
 }
 
 /// Puts a stored notice back in the outbox and dispatches it once, keeping its webhook-id and exact body.

@@ -67,9 +67,18 @@ struct KannelLiveTests {
         #expect(texts.contains(Self.short))
         #expect(texts.contains(Self.long))
 
-        let delivered = await eventually {
-            try reports.entries().contains { $0.path == "/dlr?notice=\(shortID)&status=1" }
-        }
+        // Kannel calls the dlr-url; the listener logs it and the test hands its query to the dispatcher as the
+        // daemon's `GET /api/v1/dlr` does, then reads the report back from the store.
+        let path = "/dlr?id=\(shortID)&status=1"
+        let delivered = await eventually { try reports.entries().contains { $0.path == path } }
         #expect(delivered, "no delivery report with status 1 reached the listener")
+        let query = try #require(URLComponents(string: path)?.queryItems)
+        let parameters = Dictionary(uniqueKeysWithValues: query.map { ($0.name, $0.value ?? "") })
+        let report = try await dispatcher.recordDeliveryReport(parameters)
+        #expect(report.outcome == .delivered)
+        let stored = try #require(try await store.notice(id: shortID)?.deliveryReport)
+        #expect(stored.outcome == .delivered)
+        #expect(stored.code == 1)
+        #expect(try await store.notice(id: longID)?.deliveryReport == nil, "a report lands on its own notice only")
     }
 }

@@ -62,7 +62,7 @@ import Testing
         #expect(fields["coding"] == nil)
         #expect(fields["password"] == "s3cret")
         #expect(fields["dlr-mask"] == "31")
-        #expect(fields["dlr-url"] == "http://127.0.0.1:9000/dlr?notice=msg_1&status=%d")
+        #expect(fields["dlr-url"] == "http://127.0.0.1:9000/dlr?id=msg_1&status=%d")
         let ucs2 = try kannel.makeBody(for: message("Atención"))
         #expect(query("http://x/?" + String(decoding: ucs2, as: UTF8.self))["coding"] == "2")
         var plain = kannel

@@ -12,14 +12,23 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     public var state: String
     /// When it was created (UTC).
     public var createdAt: Date
+    /// The gateway's latest delivery report (`delivered`, `failed`, `buffered`, `accepted`, `rejected`), if any.
+    public var deliveryReport: String?
+    /// When that report arrived (UTC).
+    public var deliveryReportAt: Date?
 
     /// Creates a notice summary.
-    public init(id: String, planID: String, receiver: String, state: String, createdAt: Date) {
+    public init(
+        id: String, planID: String, receiver: String, state: String, createdAt: Date, deliveryReport: String? = nil,
+        deliveryReportAt: Date? = nil
+    ) {
         self.id = id
         self.planID = planID
         self.receiver = receiver
         self.state = state
         self.createdAt = createdAt
+        self.deliveryReport = deliveryReport
+        self.deliveryReportAt = deliveryReportAt
     }
 }
 

@@ -26,7 +26,8 @@ struct LiveNoticeDesk: NoticeDesk {
             NoticeSummary(
                 id: record.id, planID: String(record.identity.occurrence.prefix { $0 != "/" }),
                 receiver: record.receiver,
-                state: record.state.rawValue, createdAt: record.createdAt)
+                state: record.state.rawValue, createdAt: record.createdAt,
+                deliveryReport: record.deliveryReport?.outcome.rawValue, deliveryReportAt: record.deliveryReport?.at)
         }
     }
 
@@ -58,7 +59,8 @@ struct LiveNoticeDesk: NoticeDesk {
         logger.info("Inbound SMS: \(result.command)\(result.sendsConfirmation ? " (confirmation owed)" : "")")
     }
 
+    /// Keeps the report on its notice (Kannel's `dlr-url`, `id=<notice>&status=%d`).
     func deliveryReport(_ parameters: [String: String]) async throws {
-        logger.info("Delivery report received: \(parameters["status"] ?? "?") for \(parameters["id"] ?? "?")")
+        try await dispatcher.recordDeliveryReport(parameters)
     }
 }

@@ -46,6 +46,7 @@ struct LiveWiring {
         transport = HTTPTransport(logger: logger)
         let dispatcher = try Dispatcher(
             store: store, recipients: store, transport: transport, receivers: receivers, logger: logger,
+            options: DispatcherOptions(planSet: planSet),
             onReceiverDisabled: { name, reason in logger.error("Receiver '\(name)' disabled: \(reason)") })
         monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
         engine = try LiveEngine(

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `forewarn notices [--filter STATE]`: the newest stored notices with their state and delivery report.
+struct NoticesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the newest stored notices with state, reason and delivery report.")
+
+    @Option(help: "Only notices in this state (pending, deferred, sending, delivered, failed, dead, …).")
+    var filter: String?
+
+    @Option(help: "How many notices at most.")
+    var limit: Int = 50
+
+    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
+    var state: String?
+
+    func run() async throws {
+        let only = try filter.map { name in
+            guard let state = NoticeState(rawValue: name) else {
+                throw ValidationError(
+                    "--filter: unknown state '\(name)'; use one of "
+                        + NoticeState.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return state
+        }
+        guard (1...100_000).contains(limit) else { throw ValidationError("--limit must be in 1...100000") }
+        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
+        for notice in try await store.notices(state: only, limit: limit) {
+            let report = notice.deliveryReport.map { "\($0.outcome.rawValue) \($0.at.formatted(.iso8601))" } ?? "-"
+            print(
+                [
+                    notice.id, notice.createdAt.formatted(.iso8601), notice.receiver, notice.state.rawValue,
+                    "report: \(report)", notice.reason,
+                ].joined(separator: "\t"))
+        }
+    }
+}
