@@ -50,9 +50,20 @@ public enum SubmissionResult: Sendable, Equatable {
 public enum NoticeID {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-    /// A fresh random id.
+    /// A fresh random id (uniform over the alphabet: bytes of 248 and above are drawn again).
     public static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        return "msg_" + String((0..<24).map { _ in alphabet.randomElement(using: &generator)! })
+        var characters: [Character] = []
+        characters.reserveCapacity(24)
+        // One 64-bit draw yields 8 bytes; drawing per character cost a system call each.
+        while characters.count < 24 {
+            var bits = generator.next()
+            for _ in 0..<8 where characters.count < 24 {
+                let byte = Int(bits & 0xFF)
+                bits >>= 8
+                if byte < 248 { characters.append(alphabet[byte % 62]) }
+            }
+        }
+        return "msg_" + String(characters)
     }
 }

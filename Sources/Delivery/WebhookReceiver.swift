@@ -37,11 +37,18 @@ public struct WebhookReceiver: ReceiverEncoding {
         data["id"] = message.noticeID
         data["to"] = message.to
         data["text"] = message.text
-        let envelope: [String: Any] = [
-            "type": message.type, "timestamp": message.createdAt.formatted(.iso8601), "data": data,
-        ]
-        return Array(
-            try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys, .withoutEscapingSlashes]))
+        // JSONEncoder over a typed envelope: JSONSerialization's bridging of `Any` dominated fan-out profiles.
+        let envelope = Envelope(type: message.type, timestamp: message.createdAt.formatted(.iso8601), data: data)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(envelope))
+    }
+
+    /// The default body: `{"data":{…},"timestamp":"…","type":"…"}` with sorted keys.
+    private struct Envelope: Encodable {
+        var type: String
+        var timestamp: String
+        var data: [String: String]
     }
 
     public func makeRequest(noticeID: String, body: [UInt8], now: Date, secrets: SecretResolver) throws
@@ -49,12 +56,31 @@ public struct WebhookReceiver: ReceiverEncoding {
     {
         var fields: [(String, String)] = [("Content-Type", "application/json")] + headers
         if !secretNames.isEmpty {
-            let signer = WebhookSigner(secrets: try secretNames.map { try WebhookSecret(encoded: secrets.resolve($0)) })
+            let signer = WebhookSigner(secrets: try secretNames.map { try ParsedSecrets.shared.secret(secrets.resolve($0)) })
             let timestamp = Int(now.timeIntervalSince1970)
             fields += signer.headers(id: noticeID, timestamp: timestamp, body: body).map { ($0.name, $0.value) }
         } else {
             fields.append(("webhook-id", noticeID))
         }
         return HTTPRequestParts(method: "POST", url: url, headers: fields, body: body)
+    }
+}
+
+/// Parsed signing secrets by their encoded value: each attempt still resolves the secret by name (so a rotated
+/// value takes effect at once) but parses a given value only once (trimming and base64 showed up in profiles).
+final class ParsedSecrets: @unchecked Sendable {
+    static let shared = ParsedSecrets()
+    private let lock = NSLock()
+    private var parsed: [String: WebhookSecret] = [:]
+
+    /// The secret for an encoded value, parsed on first use; at most 64 values are kept.
+    func secret(_ encoded: String) throws -> WebhookSecret {
+        if let known = lock.withLock({ parsed[encoded] }) { return known }
+        let secret = try WebhookSecret(encoded: encoded)
+        lock.withLock {
+            if parsed.count >= 64 { parsed.removeAll() }
+            parsed[encoded] = secret
+        }
+        return secret
     }
 }

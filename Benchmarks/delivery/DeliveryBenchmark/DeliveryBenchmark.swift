@@ -20,6 +20,14 @@ struct DeliveryBenchmark {
         return arguments[index + 1]
     }
 
+    /// User plus system CPU seconds of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func main() async throws {
         guard let storePath = option("store"), let url = option("url") else {
             FileHandle.standardError.write(Data("usage: delivery-bench --store FILE --url URL [--notices N] [--concurrency C] [--rate R]\n".utf8))
@@ -67,13 +75,14 @@ struct DeliveryBenchmark {
             for first in stride(from: 0, to: notices, by: 1_000) {
                 _ = try await dispatcher.submit(contentsOf: (first..<min(notices, first + 1_000)).map(submission))
             }
-            print("stored \(notices) notices in \(clock.now - start)")
+            print("stored \(notices) notices in \(clock.now - start), CPU \(cpuSeconds()) s")
             loop = Task { try await dispatcher.run(pollInterval: .milliseconds(100), batchSize: 512) }
         }
         while try await outbox.unfinishedCount() > 0 { try await Task.sleep(for: .milliseconds(100)) }
         loop.cancel()
         _ = await loop.result
         transport.shutdown()
+        print("CPU of the whole run: \(cpuSeconds()) s (user + system)")
         let counts = try await outbox.countByState()
         print(counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
     }
