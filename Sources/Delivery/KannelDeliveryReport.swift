@@ -19,7 +19,8 @@ public enum KannelDeliveryReport {
         }
         guard let text = parameters["status"], let code = Int(text), let outcome = outcome(code: code) else {
             throw DeliveryError(
-                "delivery report for \(id) has status '\(parameters["status"] ?? "")'; expected Kannel's 1, 2, 4, 8 or 16")
+                "delivery report for \(id) has status '\(parameters["status"] ?? "")'; expected Kannel's 1, 2, 4, 8 or 16"
+            )
         }
         return DeliveryReport(noticeID: id, outcome: outcome, code: code, at: instant)
     }

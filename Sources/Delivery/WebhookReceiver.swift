@@ -56,7 +56,8 @@ public struct WebhookReceiver: ReceiverEncoding {
     {
         var fields: [(String, String)] = [("Content-Type", "application/json")] + headers
         if !secretNames.isEmpty {
-            let signer = WebhookSigner(secrets: try secretNames.map { try ParsedSecrets.shared.secret(secrets.resolve($0)) })
+            let signer = WebhookSigner(
+                secrets: try secretNames.map { try ParsedSecrets.shared.secret(secrets.resolve($0)) })
             let timestamp = Int(now.timeIntervalSince1970)
             fields += signer.headers(id: noticeID, timestamp: timestamp, body: body).map { ($0.name, $0.value) }
         } else {

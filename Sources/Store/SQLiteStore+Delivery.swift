@@ -15,8 +15,11 @@ extension SQLiteStore {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM notices WHERE id = ?", arguments: [report.noticeID]) != nil
             else { return false }
             let finals = DeliveryReport.Outcome.allCases.filter(\.isFinal).map { "'\($0.rawValue)'" }
-            let keepsFinal = report.outcome.isFinal ? "" : " AND (report_outcome IS NULL OR report_outcome NOT IN "
-                + "(\(finals.joined(separator: ", "))))"
+            let keepsFinal =
+                report.outcome.isFinal
+                ? ""
+                : " AND (report_outcome IS NULL OR report_outcome NOT IN "
+                    + "(\(finals.joined(separator: ", "))))"
             try db.execute(
                 sql: "UPDATE notices SET report_outcome = ?, report_code = ?, report_at = ? WHERE id = ?" + keepsFinal,
                 arguments: [report.outcome.rawValue, report.code, report.at.storedValue, report.noticeID])

@@ -8,7 +8,8 @@ import Store
 /// `forewarn receivers`: check delivery endpoints before the day they matter.
 struct ReceiversCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "receivers", abstract: "Work with receivers.", subcommands: [ReceiversTestCommand.self, ReceiversEnableCommand.self, ReceiversDisabledCommand.self])
+        commandName: "receivers", abstract: "Work with receivers.",
+        subcommands: [ReceiversTestCommand.self, ReceiversEnableCommand.self, ReceiversDisabledCommand.self])
 }
 
 /// `forewarn receivers test NAME --to ADDRESS --text TEXT`: one real message through policies, outbox and dispatcher.

@@ -41,14 +41,17 @@ struct DeliveryMetricsTests {
         let depth = try metrics.expectGauge(DeliveryMetrics.Name.queueDepth, [("state", "deferred")])
         #expect(depth.lastValue == 1)
         clock.advance(by: 10)
-        #expect(await eventually {
-            (try? metrics.expectTimer(DeliveryMetrics.Name.enqueueToSuccess).values.count) == 1
-        })
+        #expect(
+            await eventually {
+                (try? metrics.expectTimer(DeliveryMetrics.Name.enqueueToSuccess).values.count) == 1
+            })
         let latency = try metrics.expectTimer(DeliveryMetrics.Name.enqueueToSuccess).values.first ?? -1
         #expect(latency >= 0)
         #expect(try metrics.expectCounter(notices, [("outcome", "delivered")]).totalValue == 1)
-        #expect(try metrics.expectCounter(
-            DeliveryMetrics.Name.attempts, [("receiver", "hook"), ("status_class", "2xx")]).totalValue == 1)
+        #expect(
+            try metrics.expectCounter(
+                DeliveryMetrics.Name.attempts, [("receiver", "hook"), ("status_class", "2xx")]
+            ).totalValue == 1)
     }
 
     @Test func statusClasses() {

@@ -30,7 +30,8 @@ struct DeliveryBenchmark {
 
     static func main() async throws {
         guard let storePath = option("store"), let url = option("url") else {
-            FileHandle.standardError.write(Data("usage: delivery-bench --store FILE --url URL [--notices N] [--concurrency C] [--rate R]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: delivery-bench --store FILE --url URL [--notices N] [--concurrency C] [--rate R]\n".utf8))
             Foundation.exit(2)
         }
         let notices = Int(option("notices") ?? "") ?? 100_000
@@ -44,7 +45,8 @@ struct DeliveryBenchmark {
                 identity: NoticeIdentity(occurrence: "soak", action: "notify", step: String(index), recipient: "r"),
                 receiver: "soak",
                 candidate: PolicyCandidate(
-                    recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt, isCustomer: false),
+                    recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt,
+                    isCustomer: false),
                 settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
                 data: ["step": String(index)])
         }
@@ -53,7 +55,8 @@ struct DeliveryBenchmark {
         let transport = HTTPTransport()
         let receiver = ReceiverConfig(
             name: "soak", kind: .webhook(WebhookReceiver(url: url, secretNames: signed ? [secretName] : [])),
-            maximumConcurrency: concurrency, retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
+            maximumConcurrency: concurrency,
+            retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
         let dispatcher = try Dispatcher(
             store: outbox, recipients: outbox, transport: transport, receivers: [receiver],
             logger: Logger(label: "delivery-bench", factory: { _ in SwiftLogNoOpLogHandler() }))
@@ -84,6 +87,8 @@ struct DeliveryBenchmark {
         transport.shutdown()
         print("CPU of the whole run: \(cpuSeconds()) s (user + system)")
         let counts = try await outbox.countByState()
-        print(counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+        print(
+            counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(
+                separator: " "))
     }
 }
