@@ -42,7 +42,7 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             let known = definitions.keys.sorted().joined(separator: ", ")
             throw ValidationError("no receiver '\(name)' in \(plans.resolved) (known: \(known))")
         }
-        let config = try ReceiverConfig(plan: definition)
+        let config = try ReceiverConfig(plan: definition).withoutFallback  // a test checks this receiver alone
         let channel = config.kind.channel
         if channel == "sms" {
             do { _ = try PhoneNumber.parse(to) } catch { throw ValidationError("--to: \(error.message)") }
@@ -109,7 +109,7 @@ struct NoticesReplayCommand: AsyncParsableCommand {
         }
         let dispatcher = try Dispatcher(
             store: store, recipients: store, transport: HTTPTransport(),
-            receivers: [try ReceiverConfig(plan: definition)])
+            receivers: [try ReceiverConfig(plan: definition).withoutFallback])
         try await dispatcher.replay(id: id)
         _ = try await dispatcher.dispatchDue(limit: 1)
         let after = try await store.notice(id: id)
@@ -137,5 +137,14 @@ enum ReceiverSetup {
         let directory = state ?? ProcessInfo.processInfo.environment["STATE_DIRECTORY"] ?? ".forewarn"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return (directory as NSString).appendingPathComponent("forewarn.sqlite")
+    }
+}
+
+extension ReceiverConfig {
+    /// The receiver on its own: a command that builds a dispatcher for one receiver has no fallback to hand to.
+    var withoutFallback: ReceiverConfig {
+        var copy = self
+        copy.fallback = nil
+        return copy
     }
 }
