@@ -4,6 +4,7 @@ import GRDB
 /// The SQLite implementation of ``NoticeStore`` and ``RecipientStore``: GRDB's `DatabasePool` in WAL mode.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    private let checkpointer: WALCheckpointer
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     ///
@@ -14,14 +15,19 @@ public final class SQLiteStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Checkpoints run on their own connection (WALCheckpointer), never inside a commit.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+            checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw StoreError("cannot open the store at '\(path)': \(error); check that the state directory is writable")
         }
     }
+
+    deinit { checkpointer.stop() }
 
     /// The schema versions applied so far, in order.
     public func appliedMigrations() throws -> [String] {
