@@ -26,12 +26,15 @@ public struct DeliveryMetrics: Sendable {
         public static let queueDepth = "forewarn_delivery_queue_depth"
     }
 
-    private let factory: any MetricsFactory
+    private let chosenFactory: (any MetricsFactory)?
 
-    /// Reports to `factory`; by default the process-wide `MetricsSystem` backend.
-    public init(factory: any MetricsFactory = MetricsSystem.factory) {
-        self.factory = factory
+    /// Reports to `factory`; nil (the default) means the process-wide `MetricsSystem` backend, looked up at each
+    /// use so a dispatcher made before `MetricsSystem.bootstrap` still reports to the bootstrapped backend.
+    public init(factory: (any MetricsFactory)? = nil) {
+        chosenFactory = factory
     }
+
+    private var factory: any MetricsFactory { chosenFactory ?? MetricsSystem.factory }
 
     /// Counts a notice reaching `outcome`.
     func count(outcome: String) {
