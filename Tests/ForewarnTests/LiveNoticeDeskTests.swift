@@ -1,0 +1,56 @@
+import Daemon
+import Delivery
+import Foundation
+import HTTPTransport
+import Logging
+import Store
+import Testing
+
+@testable import forewarn
+
+/// The API's notice desk over a real SQLite store: a Kannel delivery report (`GET /api/v1/dlr` parameters) is kept
+/// on its notice and shows in the notice list.
+@Suite struct LiveNoticeDeskTests {
+    @Test func aDeliveryReportIsStoredAndListed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-desk-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(path: directory.appendingPathComponent("forewarn.sqlite").path)
+        let transport = HTTPTransport()
+        defer { transport.shutdown() }
+        let receiver = ReceiverConfig(
+            name: "sms",
+            kind: .kannel(
+                KannelReceiver(
+                    sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P",
+                    deliveryReportURL: "http://127.0.0.1:9330/api/v1/dlr")))
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
+        let submission = NoticeSubmission(
+            identity: NoticeIdentity(occurrence: "cyberday/2026", action: "0", step: "before-1d", recipient: "c-1"),
+            receiver: "sms",
+            candidate: PolicyCandidate(
+                recipient: "c-1", address: "+56900000001", channel: "sms", audience: "staff", timeZone: .gmt,
+                isCustomer: false),
+            settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "¡Mañana!")
+        guard case .enqueued(let id, _, _) = try await dispatcher.submit(submission) else {
+            Issue.record("expected an enqueue"); return
+        }
+        let body = String(decoding: try #require(try await store.notice(id: id)?.body), as: UTF8.self)
+        let fields = URLComponents(string: "http://x/?" + body)?.queryItems ?? []
+        #expect(fields.first { $0.name == "dlr-url" }?.value == "http://127.0.0.1:9330/api/v1/dlr?id=\(id)&status=%d")
+
+        let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
+        #expect(try await desk.notices(state: nil).first?.deliveryReport == nil)
+        try await desk.deliveryReport(["id": id, "status": "1"])
+        let listed = try #require(try await desk.notices(state: nil).first)
+        #expect(listed.id == id)
+        #expect(listed.deliveryReport == "delivered")
+        #expect(listed.deliveryReportAt != nil)
+        await #expect(throws: DeliveryError.self) {
+            try await desk.deliveryReport(["id": "msg_unknown", "status": "1"])
+        }
+        await #expect(throws: DeliveryError.self) { try await desk.deliveryReport(["id": id, "status": "x"]) }
+    }
+}
