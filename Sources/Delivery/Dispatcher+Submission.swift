@@ -22,9 +22,20 @@ extension Dispatcher {
         var facts = try await PolicyFactsCache.load(for: submissions, from: recipients)
         var records: [NoticeRecord] = []
         var verdicts: [SubmissionResult] = []
+        var sources: [Int] = []  // the submission index of each record
+        var results: [SubmissionResult?] = Array(repeating: nil, count: submissions.count)
         records.reserveCapacity(submissions.count)
-        for (submission, receiver) in zip(submissions, configs) {
+        for (index, (submission, receiver)) in zip(submissions, configs).enumerated() {
             let candidate = submission.candidate
+            // A capped customer notice already stored must not count as a contact of this batch: look it up.
+            // Other notices rely on the store's uniqueness (no read per identity in a fan-out).
+            if candidate.isCustomer, submission.settings.frequencyCap != nil,
+                let existing = try await store.notice(identity: submission.identity)
+            {
+                results[index] = .duplicate(id: existing.id)
+                options.metrics.count(outcome: "duplicate")
+                continue
+            }
             let (outcome, trail) = PolicyPipeline.evaluate(
                 candidate, facts: try await facts.facts(for: submission, at: instant, from: recipients),
                 settings: submission.settings, now: instant)
@@ -58,23 +69,23 @@ extension Dispatcher {
                     "policy": "\(trail.map { "\($0.stage.rawValue)=\($0.reason)" })",
                 ])
             records.append(record)
+            sources.append(index)
         }
         // The identity is unique in the store: a notice already stored comes back as a duplicate, untouched.
         let outcomes = try await store.insert(contentsOf: records)
-        var results: [SubmissionResult] = []
-        results.reserveCapacity(submissions.count)
-        for (index, outcome) in outcomes.enumerated() {
+        for (position, outcome) in outcomes.enumerated() {
+            let index = sources[position]
             switch outcome {
             case .duplicate(let other):
-                results.append(.duplicate(id: other.id))
+                results[index] = .duplicate(id: other.id)
                 options.metrics.count(outcome: "duplicate")
             case .inserted:
-                results.append(verdicts[index])
-                try await noteInserted(verdicts[index], of: submissions[index], at: instant)
+                results[index] = verdicts[position]
+                try await noteInserted(verdicts[position], of: submissions[index], at: instant)
             }
         }
-        if results.contains(where: { if case .enqueued = $0 { true } else { false } }) { wakeUp.yield() }
-        return results
+        if verdicts.contains(where: { if case .enqueued = $0 { true } else { false } }) { wakeUp.yield() }
+        return results.map { $0 ?? .duplicate(id: "") }
     }
 
     private func noteInserted(_ result: SubmissionResult, of submission: NoticeSubmission, at instant: Date)
