@@ -28,13 +28,15 @@ public struct DaemonRunner: Sendable {
     public var logger: Logger
     /// The signal monitor to fill (so an engine built outside can read it); a fresh one when nil.
     public var monitor: SignalMonitor?
+    /// Called with each plan set a SIGHUP swapped in (after the engine took it), e.g. to update receivers.
+    public var reloadHandlers: [@Sendable (PlanSet) async -> Void]
 
     /// Creates a runner.
     public init(
         options: DaemonOptions, loader: @escaping PlanSetLoader, sink: any NotifySink = SystemdNotifier(),
         engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
-        monitor: SignalMonitor? = nil
+        monitor: SignalMonitor? = nil, reloadHandlers: [@Sendable (PlanSet) async -> Void] = []
     ) {
         self.options = options
         self.loader = loader
@@ -45,6 +47,7 @@ public struct DaemonRunner: Sendable {
         self.registry = registry
         self.logger = logger
         self.monitor = monitor
+        self.reloadHandlers = reloadHandlers
     }
 
     /// Loads the plans (a failure is a `DaemonStartError`), then runs until SIGTERM/SIGINT.
@@ -59,11 +62,9 @@ public struct DaemonRunner: Sendable {
                 errno: EACCES,
                 "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
         }
-        let passed = SocketActivation.passedSockets()
-        if passed > 0 {
-            logger.warning(
-                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)"
-            )
+        let inherited = try SocketActivation.passedSocket()
+        if inherited != nil {
+            logger.info("Socket activation: serving the socket systemd passed; --listen is not bound")
         }
         let token = try APIToken.load()
         if token == nil {
@@ -78,8 +79,11 @@ public struct DaemonRunner: Sendable {
         defer { transport.shutdown() }
         let dependencies = APIDependencies(
             monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk)
+        let wakeUp = EngineWakeUp()
+        await monitor.onNewSample { _ in wakeUp.fire() }
         let mainLoop = MainLoopService(
-            watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk)
+            watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk,
+            wakeUp: wakeUp)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
@@ -91,9 +95,13 @@ public struct DaemonRunner: Sendable {
                     .init(service: mainLoop),
                     .init(
                         service: ReloadService(
-                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
-                    .init(service: makeApplication(dependencies, gate: gate)),
-                    .init(service: NotifierService(sink: sink, gate: gate, logger: logger) { await mainLoop.tick() }),
+                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine,
+                            handlers: reloadHandlers)),
+                    .init(service: makeApplication(dependencies, gate: gate, inherited: inherited)),
+                    .init(
+                        service: NotifierService(sink: sink, gate: gate, logger: logger) {
+                            await mainLoop.status(at: Date())
+                        }),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
