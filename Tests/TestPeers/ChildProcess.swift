@@ -11,6 +11,8 @@ public final class ChildProcess: @unchecked Sendable {
     /// The child's process id.
     public let pid: pid_t
     private var isReaped = false
+    /// The exit status once the child exited normally (nil while running or when a signal ended it).
+    public private(set) var exitCode: Int32?
     private let lock = NSLock()
 
     /// Spawns `executable` with `arguments`, its stdout and stderr appended to the given files.
@@ -53,7 +55,10 @@ public final class ChildProcess: @unchecked Sendable {
         lock.withLock {
             if isReaped { return false }
             var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { isReaped = true }
+            if waitpid(pid, &status, WNOHANG) == pid {
+                isReaped = true
+                exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
+            }
             return !isReaped
         }
     }
