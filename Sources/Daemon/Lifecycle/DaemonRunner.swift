@@ -83,7 +83,7 @@ public struct DaemonRunner: Sendable {
         await monitor.onNewSample { _ in wakeUp.fire() }
         let mainLoop = MainLoopService(
             watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk,
-            wakeUp: wakeUp)
+            wakeUp: wakeUp, readiness: gate)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
@@ -100,7 +100,7 @@ public struct DaemonRunner: Sendable {
                     .init(service: makeApplication(dependencies, gate: gate, inherited: inherited)),
                     .init(
                         service: NotifierService(sink: sink, gate: gate, logger: logger) {
-                            await mainLoop.status(at: Date())
+                            await mainLoop.status(at: Date(), consultingEngine: false)
                         }),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

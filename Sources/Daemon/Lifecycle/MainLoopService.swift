@@ -15,17 +15,20 @@ public struct MainLoopService: Service {
     private let engine: (any ContingencyEngine)?
     private let desk: (any NoticeDesk)?
     private let wakeUp: EngineWakeUp
+    private let readiness: ReadinessGate?
     private let now: @Sendable () -> Date
     /// The shortest gap between two engine passes asked for by new samples (a busy push stream coalesces).
     static let sampleGap = Duration.milliseconds(250)
 
     /// Creates the loop; `watchdog` decides the loop's pace and whether WATCHDOG=1 is sent, `engineTick`
-    /// overrides the plans' `policies.tick`, and `wakeUp` brings an engine pass forward.
+    /// overrides the plans' `policies.tick`, `wakeUp` brings an engine pass forward, and the first pass waits
+    /// for `readiness` (READY=1 is not held up by the engine's first pass over every plan).
     public init(
         watchdog: Watchdog, sink: any NotifySink, plans: PlanRegistry, board: StatusBoard,
         engine: (any ContingencyEngine)?, desk: (any NoticeDesk)?, wakeUp: EngineWakeUp = EngineWakeUp(),
-        engineTick: Duration? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        engineTick: Duration? = nil, readiness: ReadinessGate? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.readiness = readiness
         self.interval = watchdog.tick()
         self.engineTick = engineTick
         self.watchdogEnabled = watchdog.timeout != nil
@@ -40,6 +43,13 @@ public struct MainLoopService: Service {
 
     /// Loops until graceful shutdown or cancellation.
     public func run() async throws {
+        if let readiness {
+            // Polls (5 ms) rather than awaiting the gate so that a shutdown before readiness ends the wait.
+            _ = try? await cancelWhenGracefulShutdown {
+                while !(await readiness.opened) { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            guard await readiness.opened else { return }
+        }
         var lastStatus = ""
         var wakes = wakeUp.wakes.makeAsyncIterator()
         let clock = ContinuousClock()
@@ -87,9 +97,10 @@ public struct MainLoopService: Service {
         return await status(at: instant)
     }
 
-    /// The STATUS= line: plans, the next contingency and its lead, pending notices, a failed reload.
-    func status(at instant: Date) async -> String {
-        let next = try? await engine?.upcoming(at: instant).first
+    /// The STATUS= line: plans, the next contingency and its lead (unless `consultingEngine` is false),
+    /// pending notices, a failed reload.
+    func status(at instant: Date, consultingEngine: Bool = true) async -> String {
+        let next = consultingEngine ? try? await engine?.upcoming(at: instant).first : nil
         let pending = await desk?.pendingCount()
         let count = await plans.current.plans.count
         var line = StatusLine.make(plans: count, next: next ?? nil, pending: pending, now: instant)
