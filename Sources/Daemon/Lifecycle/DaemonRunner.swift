@@ -30,14 +30,18 @@ public struct DaemonRunner: Sendable {
     public var monitor: SignalMonitor?
     /// Called with each plan set a SIGHUP swapped in (after the engine took it), e.g. to update receivers.
     public var reloadHandlers: [@Sendable (PlanSet) async -> Void]
+    /// The HTTP client the pollers use (shared with the dispatcher: one libcurl thread); a fresh one when nil.
+    public var transport: HTTPTransport?
 
     /// Creates a runner.
     public init(
         options: DaemonOptions, loader: @escaping PlanSetLoader, sink: any NotifySink = SystemdNotifier(),
         engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
-        monitor: SignalMonitor? = nil, reloadHandlers: [@Sendable (PlanSet) async -> Void] = []
+        monitor: SignalMonitor? = nil, reloadHandlers: [@Sendable (PlanSet) async -> Void] = [],
+        transport: HTTPTransport? = nil
     ) {
+        self.transport = transport
         self.options = options
         self.loader = loader
         self.sink = sink
@@ -75,8 +79,9 @@ public struct DaemonRunner: Sendable {
         let gate = ReadinessGate()
         let board = StatusBoard()
         let monitor = self.monitor ?? SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
-        let transport = HTTPTransport(logger: logger)
-        defer { transport.shutdown() }
+        let ownTransport = self.transport == nil ? HTTPTransport(logger: logger) : nil
+        defer { ownTransport?.shutdown() }
+        let transport = self.transport ?? ownTransport!
         let dependencies = APIDependencies(
             monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk)
         let wakeUp = EngineWakeUp()
