@@ -113,10 +113,20 @@ public struct DaemonRunner: Sendable {
         try await group.run()
     }
 
+    /// How many warnings of the initial load are logged one by one.
+    static let loggedWarnings = 20
+
     private func loadInitialPlans(metrics: DaemonMetrics) -> (set: PlanSet?, error: DaemonStartError?) {
         let result = loader(options.plansDirectory)
-        for diagnostic in result.diagnostics where diagnostic.severity != .note {
-            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic)")
+        // Every error, but at most `loggedWarnings` warnings: 1,000 plans repeating one warning would flood the
+        // journal (and cost more start-up time than loading them); `forewarn check` lists them all.
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        for diagnostic in result.diagnostics where diagnostic.severity == .error { logger.error("\(diagnostic)") }
+        for diagnostic in warnings.prefix(Self.loggedWarnings) { logger.warning("\(diagnostic)") }
+        if warnings.count > Self.loggedWarnings {
+            logger.warning(
+                "… and \(warnings.count - Self.loggedWarnings) more warnings: forewarn check --plans \(options.plansDirectory) lists them all"
+            )
         }
         let outcome = ReloadOutcome(result: result, at: Date())
         metrics.record(outcome)
