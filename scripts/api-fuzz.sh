@@ -39,9 +39,11 @@ for _ in $(seq 1 150); do
     sleep 0.2
 done
 status=0
-"$venv/bin/schemathesis" --config-file scripts/schemathesis.toml run openapi.yaml \
-    --url "http://127.0.0.1:$port" -H "Authorization: Bearer $token" \
-    --checks all --max-examples "$examples" --seed 20261123 --workers 1 || status=$?
+root=$(pwd)
+# Run inside the temporary directory: Schemathesis keeps its example database in ./.schemathesis.
+(cd "$work" && "$root/$venv/bin/schemathesis" --config-file "$root/scripts/schemathesis.toml" \
+    run "$root/openapi.yaml" --url "http://127.0.0.1:$port" -H "Authorization: Bearer $token" \
+    --checks all --max-examples "$examples" --seed 20261123 --workers 1) || status=$?
 if grep -q "Fatal\|critical" "$work/daemon.log"; then echo "api-fuzz: the daemon logged:" >&2; cat "$work/daemon.log" >&2; status=1; fi
 kill -0 "$pid" 2>/dev/null || { echo "api-fuzz: the daemon died during the run" >&2; status=1; }
 exit "$status"
