@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -72,6 +74,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
@@ -92,10 +97,15 @@ let package = Package(
         .executableTarget(
             name: "ForecastBenchmark", dependencies: ["Forecast"], path: "Benchmarks/forecast/ForecastBenchmark"),
 
+        // Shared test harnesses (real peers: NUT, Prometheus, Kannel, child processes), used by several test targets.
+        .target(
+            name: "TestPeers", dependencies: ["HTTPTransport"], path: "Tests/TestPeers", exclude: ["Fixtures/README.md"],
+            resources: [.copy("Fixtures")]),
+
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SignalsTests",
-            dependencies: ["Signals", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Signals", "HTTPTransport", "TestPeers", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
@@ -104,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "forewarn", "Plans", "Signals", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Daemon", "forewarn", "Plans", "Signals", "Store", "HTTPTransport", "TestPeers",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),
@@ -118,12 +129,12 @@ let package = Package(
             name: "EngineBenchmark", dependencies: ["Engine", "Plans", "Forecast", "Signals"],
             path: "Benchmarks/engine/EngineBenchmark"),
         .testTarget(
-            name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
+            name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestPeers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
+                "Delivery", "Store", "HTTPTransport", "TestPeers", .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             resources: [.copy("Fixtures")]),

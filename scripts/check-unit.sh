@@ -1,5 +1,5 @@
 #!/bin/sh
-# Checks systemd/forewarn.service the way issue 7 asks:
+# Checks systemd/forewarn.service the way issue 7 asks (and that systemd/forewarn.socket verifies too):
 #   systemd-analyze verify --man=no  must print nothing on stderr, and
 #   systemd-analyze security --offline=yes  must score an exposure of at most 1.5.
 # usage: scripts/check-unit.sh [BINARY]   (BINARY defaults to .build/debug/forewarn)
@@ -21,6 +21,11 @@ systemd-analyze verify --man=no "$work/forewarn.service" 2> "$work/verify.err" |
     echo "verify failed:" >&2; cat "$work/verify.err" >&2; exit 1; }
 if [ -s "$work/verify.err" ]; then echo "verify printed on stderr:" >&2; cat "$work/verify.err" >&2; exit 1; fi
 echo "verify: clean"
+cp systemd/forewarn.socket "$work/forewarn.socket"
+systemd-analyze verify --man=no "$work/forewarn.socket" 2> "$work/socket.err" || {
+    echo "verify of forewarn.socket failed:" >&2; cat "$work/socket.err" >&2; exit 1; }
+if [ -s "$work/socket.err" ]; then echo "verify of forewarn.socket printed:" >&2; cat "$work/socket.err" >&2; exit 1; fi
+echo "verify forewarn.socket: clean"
 score=$(systemd-analyze security --offline=yes "$work/forewarn.service" 2>/dev/null | sed -n 's/.*Overall exposure level for .*: \([0-9.]*\).*/\1/p')
 echo "security: exposure $score (limit 1.5)"
 systemd-analyze security --offline=yes --threshold=15 "$work/forewarn.service" > /dev/null 2>&1 || {

@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build
+# The API against openapi.yaml with Schemathesis (installed into .build/schemathesis-venv on first use).
+bash scripts/api-fuzz.sh

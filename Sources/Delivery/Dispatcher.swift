@@ -12,8 +12,10 @@ public final class Dispatcher: Sendable {
     let store: any NoticeStore
     let recipients: any RecipientStore
     let transport: HTTPTransport
-    let receivers: [String: ReceiverConfig]
-    let gates: [String: ReceiverGate]
+    /// The receivers in force and their gates (swapped by `replaceReceivers`, Dispatcher+Reload.swift).
+    let receiverTable: ReceiverTable
+    var receivers: [String: ReceiverConfig] { receiverTable.receivers }
+    var gates: [String: ReceiverGate] { receiverTable.gates }
     let secrets: SecretResolver
     let now: @Sendable () -> Date
     let randomUnit: @Sendable () -> Double
@@ -51,8 +53,7 @@ public final class Dispatcher: Sendable {
         self.store = store
         self.recipients = recipients
         self.transport = transport
-        self.receivers = byName
-        gates = byName.mapValues { ReceiverGate(capacity: $0.maximumConcurrency, ratePerSecond: $0.ratePerSecond) }
+        receiverTable = ReceiverTable(byName)
         self.secrets = secrets
         self.now = now
         self.randomUnit = randomUnit

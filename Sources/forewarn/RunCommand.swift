@@ -39,7 +39,8 @@ struct RunCommand: AsyncParsableCommand {
             let runner = DaemonRunner(
                 options: options, loader: { first.take() ?? loader.load(directory: $0) }, sink: systemd,
                 engine: wiring?.engine, desk: wiring?.desk, services: wiring.map { [$0.service] } ?? [],
-                registry: registry, logger: logger, monitor: wiring?.monitor)
+                registry: registry, logger: logger, monitor: wiring?.monitor,
+                reloadHandlers: wiring.map { [$0.reloadHandler(logger: logger)] } ?? [], transport: wiring?.transport)
             try await runner.run()
             logger.info("Stopped")
         } catch let error as DaemonStartError {

@@ -161,6 +161,26 @@ struct APIRouterTests {
                 #expect(response.status == .notFound)
                 #expect(Self.errorMessage(response.body) != nil)
             }
+            // A documented path with an undocumented method: 405 naming the methods that work.
+            try await client.execute(uri: "/metrics", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect(Self.errorMessage(response.body)?.contains("use GET") == true)
+            }
+            try await client.execute(uri: "/api/v1/signals/queue_depth", method: .get, headers: auth) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+        }
+    }
+
+    @Test func replayingANoticeStillWaitingIsAConflict() async throws {
+        let desk = RecordingDesk(replayConflict: "notice 'msg_1' is still pending; it will be sent without a replay")
+        try await withApp(desk: desk) { client in
+            try await client.execute(uri: "/api/v1/notices/msg_1/replay", method: .post, headers: auth) { response in
+                #expect(response.status == .conflict)
+                #expect(Self.errorMessage(response.body)?.contains("still pending") == true)
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 
 /// Starts `Fixtures/fault_receiver.py` on a fresh loopback port in a temp directory; stops it by PID.
 final class FaultReceiver: @unchecked Sendable {

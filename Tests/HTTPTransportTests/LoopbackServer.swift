@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 
 /// Starts `Fixtures/test_server.py` on a fresh loopback port in a temp directory and stops it by PID.
 final class LoopbackServer: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTransport
+import TestPeers
 import Testing
 
 @testable import Signals

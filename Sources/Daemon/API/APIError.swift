@@ -7,11 +7,14 @@ public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     /// What is wrong and what to do.
     public var message: String
+    /// The methods a 405 names in `Allow:`.
+    public var allow: [String] = []
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: String, allow: [String] = []) {
         self.status = status
         self.message = message
+        self.allow = allow
     }
 
     /// The JSON error response.
@@ -21,6 +24,7 @@ public struct APIError: HTTPResponseError, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="forewarn""# }
+        if !allow.isEmpty { headers[.allow] = allow.joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

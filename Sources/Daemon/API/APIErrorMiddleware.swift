@@ -15,6 +15,13 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPError {
+            let allowed = APIRouter.allowedMethods(for: request.uri.path)
+            if error.status == .notFound || error.status == .methodNotAllowed, !allowed.isEmpty {
+                throw APIError(
+                    .methodNotAllowed,
+                    "\(request.method) is not allowed on \(request.uri.path); use \(allowed.joined(separator: " or ")) (see openapi.yaml)",
+                    allow: allowed)
+            }
             let text: String
             switch error.status {
             case .contentTooLarge: text = "request body larger than \(APIRequestContext.maximumBodyBytes) bytes"

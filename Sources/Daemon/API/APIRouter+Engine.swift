@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 
 extension APIRouter {
-    /// The notice states `GET /api/v1/notices?state=` accepts.
-    public static let noticeStates: Set<String> = ["pending", "sent", "delivered", "failed", "dead", "suppressed"]
+    /// The notice states `GET /api/v1/notices?state=` accepts (the delivery store's `NoticeState` values).
+    public static let noticeStates: Set<String> = [
+        "pending", "deferred", "sending", "delivered", "failed", "dead", "suppressed", "cancelled",
+    ]
 
     /// Occurrences (engine) and notices, suppressions, inbound SMS and DLRs (store/dispatcher): 501 until wired.
     static func addEngineRoutes(to api: RouterGroup<APIRequestContext>, _ dependencies: APIDependencies) {
@@ -21,8 +23,12 @@ extension APIRouter {
         }
         api.post("notices/:id/replay") { _, context in
             let id = try context.parameters.require("id")
-            guard try await desk(dependencies).replay(id: id) else {
-                throw APIError(.notFound, "no notice with id '\(id)'")
+            do {
+                guard try await desk(dependencies).replay(id: id) else {
+                    throw APIError(.notFound, "no notice with id '\(id)'")
+                }
+            } catch let conflict as NoticeDeskConflict {
+                throw APIError(.conflict, conflict.message)
             }
             return try JSONReply.make(["replayed": id], status: .accepted)
         }
@@ -42,7 +48,9 @@ extension APIRouter {
         }
         api.post("inbound/sms") { request, context in
             let message = try await JSONReply.decode(InboundMessage.self, from: request, context: context)
-            guard !message.from.isEmpty else { throw APIError(.badRequest, "from: the sender's number is required") }
+            guard !message.from.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw APIError(.badRequest, "from: the sender's number is required")
+            }
             try await desk(dependencies).receive(message)
             return try JSONReply.make(["received": true], status: .accepted)
         }
@@ -51,7 +59,9 @@ extension APIRouter {
             for (key, value) in request.uri.queryParameters where key != "access_token" {
                 parameters[String(key)] = String(value)
             }
-            guard parameters["id"] != nil, let status = parameters["status"], Int(status) != nil else {
+            guard parameters["id"]?.isEmpty == false, let status = parameters["status"].flatMap({ Int($0) }),
+                (0...65_535).contains(status)
+            else {
                 throw APIError(.badRequest, "query: id and a numeric status are required (dlr-url ...?id=%I&status=%d)")
             }
             try await desk(dependencies).deliveryReport(parameters)
@@ -65,7 +75,7 @@ extension APIRouter {
     }
 
     private static func validate(_ suppression: Suppression) throws {
-        guard !suppression.address.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !suppression.address.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError(.badRequest, "address: a phone number, e-mail or receiver name is required")
         }
     }

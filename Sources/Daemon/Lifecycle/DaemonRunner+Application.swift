@@ -3,18 +3,29 @@ import Logging
 import ServiceLifecycle
 
 extension DaemonRunner {
-    /// The Hummingbird application serving the API; opening `gate` once the socket is bound.
-    func makeApplication(_ dependencies: APIDependencies, gate: ReadinessGate) -> some Service {
-        let address: BindAddress
-        switch options.listen {
-        case .tcp(let host, let port): address = .hostname(host, port: port)
-        case .unix(let path): address = .unixDomainSocket(path: path)
-        }
+    /// The service serving the API, opening `gate` once the socket is bound: on the socket systemd passed
+    /// (`inherited`, socket activation) or on `--listen` through Hummingbird's own server.
+    func makeApplication(_ dependencies: APIDependencies, gate: ReadinessGate, inherited: CInt?) -> any Service {
         let apiLogger = {
             var logger = logger
             logger[metadataKey: "component"] = "api"
             return logger
         }()
+        if let inherited {
+            return InheritedSocketServer(
+                descriptor: inherited, responder: APIRouter.make(dependencies).buildResponder(), logger: apiLogger,
+                onServerRunning: { channel in
+                    apiLogger.info(
+                        "API listening on the socket systemd passed (\(channel.localAddress.map { "\($0)" } ?? "fd 3"))"
+                    )
+                    await gate.open()
+                })
+        }
+        let address: BindAddress
+        switch options.listen {
+        case .tcp(let host, let port): address = .hostname(host, port: port)
+        case .unix(let path): address = .unixDomainSocket(path: path)
+        }
         return Application(
             router: APIRouter.make(dependencies),
             configuration: .init(address: address, serverName: "forewarn"),

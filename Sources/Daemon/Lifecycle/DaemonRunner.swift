@@ -28,14 +28,20 @@ public struct DaemonRunner: Sendable {
     public var logger: Logger
     /// The signal monitor to fill (so an engine built outside can read it); a fresh one when nil.
     public var monitor: SignalMonitor?
+    /// Called with each plan set a SIGHUP swapped in (after the engine took it), e.g. to update receivers.
+    public var reloadHandlers: [@Sendable (PlanSet) async -> Void]
+    /// The HTTP client the pollers use (shared with the dispatcher: one libcurl thread); a fresh one when nil.
+    public var transport: HTTPTransport?
 
     /// Creates a runner.
     public init(
         options: DaemonOptions, loader: @escaping PlanSetLoader, sink: any NotifySink = SystemdNotifier(),
         engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
-        monitor: SignalMonitor? = nil
+        monitor: SignalMonitor? = nil, reloadHandlers: [@Sendable (PlanSet) async -> Void] = [],
+        transport: HTTPTransport? = nil
     ) {
+        self.transport = transport
         self.options = options
         self.loader = loader
         self.sink = sink
@@ -45,6 +51,7 @@ public struct DaemonRunner: Sendable {
         self.registry = registry
         self.logger = logger
         self.monitor = monitor
+        self.reloadHandlers = reloadHandlers
     }
 
     /// Loads the plans (a failure is a `DaemonStartError`), then runs until SIGTERM/SIGINT.
@@ -59,11 +66,9 @@ public struct DaemonRunner: Sendable {
                 errno: EACCES,
                 "cannot create the state directory '\(options.stateDirectory)': \(error.localizedDescription)")
         }
-        let passed = SocketActivation.passedSockets()
-        if passed > 0 {
-            logger.warning(
-                "systemd passed \(passed) sockets (LISTEN_FDS) but socket activation is not supported yet; binding --listen \(options.listen) instead (drop the .socket unit)"
-            )
+        let inherited = try SocketActivation.passedSocket()
+        if inherited != nil {
+            logger.info("Socket activation: serving the socket systemd passed; --listen is not bound")
         }
         let token = try APIToken.load()
         if token == nil {
@@ -74,12 +79,16 @@ public struct DaemonRunner: Sendable {
         let gate = ReadinessGate()
         let board = StatusBoard()
         let monitor = self.monitor ?? SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
-        let transport = HTTPTransport(logger: logger)
-        defer { transport.shutdown() }
+        let ownTransport = self.transport == nil ? HTTPTransport(logger: logger) : nil
+        defer { ownTransport?.shutdown() }
+        let transport = self.transport ?? ownTransport!
         let dependencies = APIDependencies(
             monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk)
+        let wakeUp = EngineWakeUp()
+        await monitor.onNewSample { _ in wakeUp.fire() }
         let mainLoop = MainLoopService(
-            watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk)
+            watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk,
+            wakeUp: wakeUp, readiness: gate)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
@@ -91,19 +100,33 @@ public struct DaemonRunner: Sendable {
                     .init(service: mainLoop),
                     .init(
                         service: ReloadService(
-                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine)),
-                    .init(service: makeApplication(dependencies, gate: gate)),
-                    .init(service: NotifierService(sink: sink, gate: gate, logger: logger) { await mainLoop.tick() }),
+                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine,
+                            handlers: reloadHandlers)),
+                    .init(service: makeApplication(dependencies, gate: gate, inherited: inherited)),
+                    .init(
+                        service: NotifierService(sink: sink, gate: gate, logger: logger) {
+                            await mainLoop.status(at: Date(), consultingEngine: false)
+                        }),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
     }
 
+    /// How many warnings of the initial load are logged one by one.
+    static let loggedWarnings = 20
+
     private func loadInitialPlans(metrics: DaemonMetrics) -> (set: PlanSet?, error: DaemonStartError?) {
         let result = loader(options.plansDirectory)
-        for diagnostic in result.diagnostics where diagnostic.severity != .note {
-            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic)")
+        // Every error, but at most `loggedWarnings` warnings: 1,000 plans repeating one warning would flood the
+        // journal (and cost more start-up time than loading them); `forewarn check` lists them all.
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        for diagnostic in result.diagnostics where diagnostic.severity == .error { logger.error("\(diagnostic)") }
+        for diagnostic in warnings.prefix(Self.loggedWarnings) { logger.warning("\(diagnostic)") }
+        if warnings.count > Self.loggedWarnings {
+            logger.warning(
+                "… and \(warnings.count - Self.loggedWarnings) more warnings: forewarn check --plans \(options.plansDirectory) lists them all"
+            )
         }
         let outcome = ReloadOutcome(result: result, at: Date())
         metrics.record(outcome)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Plans
 import ServiceLifecycle
 import UnixSignals
 
@@ -11,14 +12,16 @@ public struct ReloadService: Service {
     private let board: StatusBoard
     private let logger: Logger
     private let engine: (any ContingencyEngine)?
+    private let handlers: [@Sendable (PlanSet) async -> Void]
 
-    /// Creates the service; a successful reload hands the new plans to `engine`.
+    /// Creates the service; a successful reload hands the new plans to `engine`, then to each of `handlers`.
     public init(
         plans: PlanRegistry, sink: any NotifySink, metrics: DaemonMetrics, board: StatusBoard, logger: Logger,
-        engine: (any ContingencyEngine)? = nil
+        engine: (any ContingencyEngine)? = nil, handlers: [@Sendable (PlanSet) async -> Void] = []
     ) {
         self.plans = plans
         self.engine = engine
+        self.handlers = handlers
         self.sink = sink
         self.metrics = metrics
         self.board = board
@@ -43,7 +46,9 @@ public struct ReloadService: Service {
         metrics.record(outcome)
         await board.record(outcome)
         if outcome.succeeded {
-            if let engine { await engine.apply(await plans.current) }
+            let fresh = await plans.current
+            if let engine { await engine.apply(fresh) }
+            for handler in handlers { await handler(fresh) }
             logger.info(
                 "Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds])))"
             )

@@ -40,19 +40,21 @@ public struct SignalService: Service {
         let updates = await plans.updates()
         var set = await plans.current
         await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { group in
-                var iterator = updates.makeAsyncIterator()
-                while !Task.isCancelled {
-                    let definitions = await Self.register(set, with: monitor, logger: logger)
-                    let poller = SignalPoller(
-                        definitions: definitions, factory: factory, monitor: monitor, clock: SystemWallClock())
+            var iterator = updates.makeAsyncIterator()
+            while !Task.isCancelled {
+                let definitions = await Self.register(set, with: monitor, logger: logger)
+                let poller = SignalPoller(
+                    definitions: definitions, factory: factory, monitor: monitor, clock: SystemWallClock())
+                // One group per plan set: a cancelled group cancels every task added to it later, so the
+                // pollers of the next set must not be added to this one.
+                let next = await withTaskGroup(of: Void.self) { group in
                     group.addTask { await poller.run() }
-                    guard let next = await iterator.next() else { break }
+                    let next = await iterator.next()
                     group.cancelAll()
-                    await group.waitForAll()
-                    set = next
+                    return next
                 }
-                group.cancelAll()
+                guard let next else { break }
+                set = next
             }
         } onGracefulShutdown: {
             Task { await plans.finishUpdates() }

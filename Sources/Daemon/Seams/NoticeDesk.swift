@@ -69,7 +69,8 @@ public protocol NoticeDesk: Sendable {
     func notices(state: String?) async throws -> [NoticeSummary]
     /// Number of notices still waiting to be delivered.
     func pendingCount() async -> Int
-    /// Queues notice `id` again with the same id and body; false if there is no such notice.
+    /// Queues notice `id` again with the same id and body; false if there is no such notice; throws
+    /// `NoticeDeskConflict` when its state does not allow it (still waiting to be sent).
     func replay(id: String) async throws -> Bool
     /// Records a suppression.
     func suppress(_ suppression: Suppression) async throws
@@ -79,4 +80,16 @@ public protocol NoticeDesk: Sendable {
     func receive(_ message: InboundMessage) async throws
     /// Records a Kannel delivery report given by its query parameters (`id`, `status`, …).
     func deliveryReport(_ parameters: [String: String]) async throws
+}
+
+/// A desk request that conflicts with the notice's state (answered 409).
+public struct NoticeDeskConflict: Error, Sendable, CustomStringConvertible {
+    /// What conflicts and what to do.
+    public var message: String
+
+    /// Creates a conflict saying `message`.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
 }

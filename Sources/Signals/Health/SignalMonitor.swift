@@ -9,6 +9,8 @@ public actor SignalMonitor {
     private let history: any SignalHistoryStore
     private let clock: any WallClock
     private let logger: Logger
+    /// Called with a signal's name after each new sample is stored (see `onNewSample`).
+    var sampleObservers: [@Sendable (String) -> Void] = []
 
     /// Creates a monitor writing accepted samples to `history`, reading time from `clock`, logging to `logger`.
     public init(history: any SignalHistoryStore, clock: any WallClock = SystemWallClock(), logger: Logger) {
@@ -66,6 +68,7 @@ public actor SignalMonitor {
         guard case .accepted(let sample) = outcome, newest.map({ sample.time > $0 }) ?? true else { return }
         do {
             try await history.append(sample, to: name)
+            for observer in sampleObservers { observer(name) }
         } catch {
             logger.error(
                 "Failed to store a sample of signal '\(name)': \(error), ignoring", metadata: ["signal": "\(name)"])

@@ -37,7 +37,11 @@ struct LiveNoticeDesk: NoticeDesk {
     }
 
     func replay(id: String) async throws -> Bool {
-        guard try await store.notice(id: id) != nil else { return false }
+        guard let notice = try await store.notice(id: id) else { return false }
+        guard !notice.state.isUnfinished else {
+            throw NoticeDeskConflict(
+                "notice '\(id)' is still \(notice.state.rawValue); it will be sent without a replay")
+        }
         try await dispatcher.replay(id: id)
         return true
     }

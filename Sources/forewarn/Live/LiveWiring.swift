@@ -20,6 +20,8 @@ struct LiveWiring {
     let monitor: SignalMonitor
     /// The transport the dispatcher sends through (shut down after the daemon stops).
     let transport: HTTPTransport
+    /// The dispatcher (its receivers follow reloads).
+    let dispatcher: Dispatcher
 
     /// Opens `<state>/forewarn.sqlite` and builds the parts; throws a `DaemonStartError` saying what to fix.
     init(planSet: PlanSet, stateDirectory: String, logger: Logger) throws {
@@ -32,6 +34,22 @@ struct LiveWiring {
         do { store = try SQLiteStore(path: stateDirectory + "/forewarn.sqlite") } catch {
             throw DaemonStartError(errno: EIO, "\(error)")
         }
+        let (receivers, channels) = try Self.receivers(of: planSet)
+        transport = HTTPTransport(logger: logger)
+        dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: transport, receivers: receivers, logger: logger,
+            options: DispatcherOptions(planSet: planSet),
+            onReceiverDisabled: { name, reason in logger.error("Receiver '\(name)' disabled: \(reason)") })
+        monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
+        engine = try LiveEngine(
+            planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
+            logger: logger)
+        desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
+        service = DispatcherService(dispatcher: dispatcher, logger: logger)
+    }
+
+    /// The delivery configurations of a plan set's receivers and each one's policy channel.
+    static func receivers(of planSet: PlanSet) throws -> ([ReceiverConfig], [String: String]) {
         var receivers: [ReceiverConfig] = []
         var channels: [String: String] = [:]
         for definition in planSet.receivers.values.sorted(by: { $0.name < $1.name }) {
@@ -43,16 +61,25 @@ struct LiveWiring {
                 throw DaemonStartError(errno: EINVAL, "receiver '\(definition.name)' cannot be used: \(error)")
             }
         }
-        transport = HTTPTransport(logger: logger)
-        let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: receivers, logger: logger,
-            options: DispatcherOptions(planSet: planSet),
-            onReceiverDisabled: { name, reason in logger.error("Receiver '\(name)' disabled: \(reason)") })
-        monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
-        engine = try LiveEngine(
-            planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
-            logger: logger)
-        desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
-        service = DispatcherService(dispatcher: dispatcher, logger: logger)
+        return (receivers, channels)
     }
+
+    /// What a SIGHUP reload does beyond the engine: the dispatcher and the engine take the new receivers.
+    func reloadHandler(logger: Logger) -> @Sendable (PlanSet) async -> Void {
+        { [dispatcher, engine] planSet in
+            do {
+                let (receivers, channels) = try Self.receivers(of: planSet)
+                try dispatcher.replaceReceivers(receivers)
+                await engine.useChannels(channels)
+                logger.info("Dispatcher took \(receivers.count) receivers into use")
+            } catch {
+                logger.error("The dispatcher kept its receivers: the reloaded ones cannot be used: \(error)")
+            }
+        }
+    }
+}
+
+extension LiveEngine {
+    /// Takes the policy channel of each receiver (after a reload changed the receivers).
+    func useChannels(_ channels: [String: String]) { self.channels = channels }
 }

@@ -28,8 +28,12 @@ final class DaemonProcess: @unchecked Sendable {
     let errorLog: URL
     static let token = "test-token-0123456789abcdef"
 
-    /// Copies the fixture plans into a temporary directory and starts the daemon on them.
-    init(notifySocket: String?, environment: [String: String] = [:], plansOverride: URL? = nil) throws {
+    /// Copies the fixture plans into a temporary directory and starts the daemon on them; `stateDirectory`
+    /// (else a fresh one) lets a second daemon start on the first one's store.
+    init(
+        notifySocket: String?, environment: [String: String] = [:], plansOverride: URL? = nil,
+        stateDirectory: URL? = nil
+    ) throws {
         guard let executable = Self.executable else { throw DaemonTestError("the forewarn executable is not built") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "fw-daemon-\(UUID().uuidString.prefix(8))")
@@ -42,7 +46,7 @@ final class DaemonProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = executable
         process.arguments = [
-            "run", "--plans", plans.path, "--state", directory.appendingPathComponent("state").path,
+            "run", "--plans", plans.path, "--state", (stateDirectory ?? directory.appendingPathComponent("state")).path,
             "--listen", "127.0.0.1:\(port)",
         ]
         var env = ProcessInfo.processInfo.environment

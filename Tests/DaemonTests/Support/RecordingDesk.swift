@@ -6,6 +6,10 @@ actor RecordingDesk: NoticeDesk {
     var suppressions: [Suppression] = []
     var inbound: [InboundMessage] = []
     var reports: [[String: String]] = []
+    /// When set, `replay` refuses with this conflict (a notice still waiting to be sent).
+    let replayConflict: String?
+
+    init(replayConflict: String? = nil) { self.replayConflict = replayConflict }
 
     func notices(state: String?) async throws -> [NoticeSummary] {
         [
@@ -15,7 +19,10 @@ actor RecordingDesk: NoticeDesk {
         ]
     }
     func pendingCount() async -> Int { 1 }
-    func replay(id: String) async throws -> Bool { id == "n1" }
+    func replay(id: String) async throws -> Bool {
+        if let replayConflict { throw NoticeDeskConflict(replayConflict) }
+        return id == "n1"
+    }
     func suppress(_ suppression: Suppression) async throws { suppressions.append(suppression) }
     func lift(_ suppression: Suppression) async throws -> Bool {
         let before = suppressions.count

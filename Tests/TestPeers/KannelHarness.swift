@@ -2,23 +2,32 @@ import Foundation
 import HTTPTransport
 
 /// Kannel (bearerbox + fake SMSC + smsbox) on fresh loopback ports in a temp directory, stopped by PID.
-final class KannelHarness: @unchecked Sendable {
-    static let bearerbox = "/usr/sbin/bearerbox"
-    static let smsbox = "/usr/sbin/smsbox"
-    static let fakesmsc = "/usr/lib/kannel/test/fakesmsc"
+public final class KannelHarness: @unchecked Sendable {
+    /// The bearerbox binary.
+    public static let bearerbox = "/usr/sbin/bearerbox"
+    /// The smsbox binary.
+    public static let smsbox = "/usr/sbin/smsbox"
+    /// The fake SMSC (kannel-extras; not on PATH).
+    public static let fakesmsc = "/usr/lib/kannel/test/fakesmsc"
     /// Whether the Kannel binaries are installed (`kannel`, `kannel-extras`).
-    static let isInstalled = [bearerbox, smsbox, fakesmsc].allSatisfy {
+    public static let isInstalled = [bearerbox, smsbox, fakesmsc].allSatisfy {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    let directory: TemporaryDirectory
-    let adminPort: Int
-    let sendsmsPort: Int
+    /// The run directory (configuration, logs, spool).
+    public let directory: TemporaryDirectory
+    /// The admin/status port.
+    public let adminPort: Int
+    /// The smsbox sendsms port.
+    public let sendsmsPort: Int
     private var children: [ChildProcess] = []
-    var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
-    var fakeSMSCLog: String { directory.path + "/fakesmsc.err" }
+    /// The sendsms URL (user `tester`, password `secret`).
+    public var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
+    /// The file the fake SMSC logs received messages to.
+    public var fakeSMSCLog: String { directory.path + "/fakesmsc.err" }
 
-    init() throws {
+    /// Writes the configuration and starts bearerbox, the fake SMSC and smsbox.
+    public init() throws {
         directory = try TemporaryDirectory()
         let ports = try freePorts(4)
         adminPort = ports[0]
@@ -44,7 +53,7 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// Waits until status.txt shows the fake SMSC online and smsbox on-line.
-    func waitUntilReady(transport: HTTPTransport) async throws {
+    public func waitUntilReady(transport: HTTPTransport) async throws {
         let url = "http://127.0.0.1:\(adminPort)/status.txt?password=statuspw"
         for _ in 0..<250 {
             if let status = try? await transport.perform(HTTPRequest(url: url)).bodyText,
@@ -58,7 +67,7 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// The messages the fake SMSC received: (from, to, kind, rest of the line).
-    func receivedLines() -> [String] {
+    public func receivedLines() -> [String] {
         let text = (try? String(contentsOfFile: fakeSMSCLog, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let range = line.range(of: "Got message ") else { return nil }
@@ -69,12 +78,13 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// Stops bearerbox (smsbox and the fake SMSC exit with it), then anything left, by PID.
-    func stop() {
+    public func stop() {
         for child in children { child.stop() }
         directory.remove()
     }
 
-    static func config(dir: String, admin: Int, box: Int, smsc: Int, sendsms: Int) -> String {
+    /// The kannel.conf for the given directory and ports.
+    public static func config(dir: String, admin: Int, box: Int, smsc: Int, sendsms: Int) -> String {
         """
         group = core
         admin-port = \(admin)
@@ -125,7 +135,7 @@ final class KannelHarness: @unchecked Sendable {
 }
 
 /// `count` distinct free loopback ports (bound to port 0, read back, closed).
-func freePorts(_ count: Int) throws -> [Int] {
+public func freePorts(_ count: Int) throws -> [Int] {
     var sockets: [Int32] = []
     defer { sockets.forEach { close($0) } }
     var ports: [Int] = []
@@ -150,7 +160,7 @@ func freePorts(_ count: Int) throws -> [Int] {
 }
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-func isListening(port: Int) -> Bool {
+public func isListening(port: Int) -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return false }
     defer { close(fd) }

@@ -1,35 +1,37 @@
 import Foundation
 
 /// A real NUT upsd with the dummy-ups driver on a fresh port and directory; the test rewrites the UPS state.
-final class NUTServer: @unchecked Sendable {
-    static let upsd = "/lib/nut/upsd"
-    static let driver = "/lib/nut/dummy-ups"
+public final class NUTServer: @unchecked Sendable {
+    /// The upsd binary (not `/sbin/upsd`, a wrapper that refuses to run here).
+    public static let upsd = "/lib/nut/upsd"
+    /// The simulated UPS driver.
+    public static let driver = "/lib/nut/dummy-ups"
 
     /// Whether the NUT binaries are installed (`nut-server`).
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: upsd) && FileManager.default.isExecutableFile(atPath: driver)
     }
 
     /// The port upsd listens on (127.0.0.1 only).
-    let port: Int
+    public let port: Int
     /// The configuration directory (holds `ups.dev`, the simulated state).
-    let directory: URL
+    public let directory: URL
     private var processes: [PeerProcess] = []
     private var lastStamp = Date().timeIntervalSince1970.rounded(.down)
 
     /// Starts the driver, then upsd, and waits until upsd accepts connections.
-    init() async throws {
+    public init() async throws {
         port = try TestEnvironment.freePort()
         directory = try TestEnvironment.makeTemporaryDirectory("nut")
         let state = directory.appendingPathComponent("state")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         for name in ["ups.conf", "upsd.users", "nut.conf", "ups.dev"] {
             try FileManager.default.copyItem(
-                at: TestEnvironment.fixtures.appendingPathComponent("nut/\(name)"),
+                at: TestEnvironment.peerFixtures.appendingPathComponent("nut/\(name)"),
                 to: directory.appendingPathComponent(name))
         }
         let template = try String(
-            contentsOf: TestEnvironment.fixtures.appendingPathComponent("nut/upsd.conf.template"),
+            contentsOf: TestEnvironment.peerFixtures.appendingPathComponent("nut/upsd.conf.template"),
             encoding: .utf8)
         try template.replacingOccurrences(of: "@PORT@", with: String(port))
             .write(to: directory.appendingPathComponent("upsd.conf"), atomically: true, encoding: .utf8)
@@ -55,7 +57,7 @@ final class NUTServer: @unchecked Sendable {
     }
 
     /// Rewrites the simulated UPS state atomically (the driver picks it up within about 2 s).
-    func setState(status: String, charge: Int, runtime: Int) throws {
+    public func setState(status: String, charge: Int, runtime: Int) throws {
         let text = """
             device.type: ups
             ups.status: \(status)
@@ -72,7 +74,7 @@ final class NUTServer: @unchecked Sendable {
     }
 
     /// Stops upsd, then the driver, by PID, and removes the directory.
-    func stop() {
+    public func stop() {
         for process in processes.reversed() { process.stop() }
         processes = []
         try? FileManager.default.removeItem(at: directory)

@@ -8,16 +8,16 @@ import Foundation
 ///
 /// Spawned with posix_spawn and a cleared signal mask: Foundation's `Process` passes on the test runner's
 /// blocked signals, and a peer that cannot see SIGTERM only dies to SIGKILL.
-final class PeerProcess: @unchecked Sendable {
+public final class PeerProcess: @unchecked Sendable {
     /// The peer's process id.
-    let pid: pid_t
+    public let pid: pid_t
     /// The file receiving the peer's stdout and stderr.
-    let logURL: URL
+    public let logURL: URL
     private var exited = false
     private let lock = NSLock()
 
     /// Starts `executable` with `arguments` and extra `environment`, logging to `logURL`.
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logURL: URL) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logURL: URL) throws {
         self.logURL = logURL
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -48,7 +48,7 @@ final class PeerProcess: @unchecked Sendable {
     }
 
     /// Whether the peer is still running (reaps it once it has exited).
-    var isRunning: Bool {
+    public var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }
         if exited { return false }
@@ -58,13 +58,13 @@ final class PeerProcess: @unchecked Sendable {
     }
 
     /// The last lines the peer logged (for failure messages).
-    var logTail: String {
+    public var logTail: String {
         let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").suffix(15).joined(separator: "\n")
     }
 
     /// Stops the peer by PID: SIGTERM, then SIGKILL after 5 s; waits until it is gone.
-    func stop() {
+    public func stop() {
         guard isRunning else { return }
         kill(pid, SIGTERM)
         let end = Date().addingTimeInterval(5)

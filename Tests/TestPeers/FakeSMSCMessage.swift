@@ -1,13 +1,16 @@
 import Foundation
 
 /// One message as the Kannel fake SMSC logs it: `FROM TO text T`, `FROM TO ucs-2 HEX`, `FROM TO udh U data D`.
-struct FakeSMSCMessage {
-    let to: String
-    let text: String
+public struct FakeSMSCMessage {
+    /// The destination number.
+    public let to: String
+    /// The decoded text (of this part, for a concatenated message).
+    public let text: String
     /// Concatenation header: (reference, total, sequence), when the message is one part of several.
-    let part: (reference: UInt8, total: UInt8, sequence: UInt8)?
+    public let part: (reference: UInt8, total: UInt8, sequence: UInt8)?
 
-    init?(line: String) {
+    /// Parses one `<...>` payload of the log; nil when it is not a message line.
+    public init?(line: String) {
         let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 4 else { return nil }
         to = fields[1]
@@ -36,7 +39,7 @@ struct FakeSMSCMessage {
     }
 
     /// URL-decoding as Kannel writes it: `%XX` bytes, `+` for a space.
-    static func percentDecoded(_ text: String) -> [UInt8] {
+    public static func percentDecoded(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
@@ -53,13 +56,14 @@ struct FakeSMSCMessage {
         return bytes
     }
 
-    static func utf16BigEndian(_ bytes: [UInt8]) -> String {
+    /// Decodes UCS-2/UTF-16 big-endian bytes.
+    public static func utf16BigEndian(_ bytes: [UInt8]) -> String {
         let units = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
         return String(decoding: units, as: UTF16.self)
     }
 
     /// Joins concatenated parts by reference and sequence; single messages pass through.
-    static func reassembled(_ messages: [FakeSMSCMessage]) -> [String] {
+    public static func reassembled(_ messages: [FakeSMSCMessage]) -> [String] {
         var whole: [String] = []
         var groups: [UInt8: [FakeSMSCMessage]] = [:]
         for message in messages {

@@ -7,14 +7,16 @@ import Foundation
 /// A child process spawned with a clean signal mask and default dispositions, stopped by its PID.
 ///
 /// Foundation's `Process` passes on the test runner's blocked signals, so a child would ignore SIGTERM.
-final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: @unchecked Sendable {
     /// The child's process id.
-    let pid: pid_t
+    public let pid: pid_t
     private var isReaped = false
+    /// The exit status once the child exited normally (nil while running or when a signal ended it).
+    public private(set) var exitCode: Int32?
     private let lock = NSLock()
 
     /// Spawns `executable` with `arguments`, its stdout and stderr appended to the given files.
-    init(
+    public init(
         executable: String, arguments: [String], stdoutPath: String, stderrPath: String,
         extraEnvironment: [String: String] = [:]
     ) throws {
@@ -49,22 +51,25 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Whether the child is still running.
-    var isRunning: Bool {
+    public var isRunning: Bool {
         lock.withLock {
             if isReaped { return false }
             var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { isReaped = true }
+            if waitpid(pid, &status, WNOHANG) == pid {
+                isReaped = true
+                exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
+            }
             return !isReaped
         }
     }
 
     /// Sends `signal` to the child (SIGTERM by default).
-    func send(_ signal: Int32 = SIGTERM) {
+    public func send(_ signal: Int32 = SIGTERM) {
         if isRunning { kill(pid, signal) }
     }
 
     /// SIGTERM, then SIGKILL after `grace`; returns once the child is reaped.
-    func stop(grace: Duration = .seconds(5)) {
+    public func stop(grace: Duration = .seconds(5)) {
         send(SIGTERM)
         let deadline = ContinuousClock.now + grace
         while isRunning && ContinuousClock.now < deadline { usleep(20_000) }
@@ -78,28 +83,31 @@ final class ChildProcess: @unchecked Sendable {
 }
 
 /// A harness failure with a message.
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct HarnessError: Error, CustomStringConvertible {
+    /// The message.
+    public let description: String
+    /// Creates an error saying `description`.
+    public init(_ description: String) { self.description = description }
 }
 
 /// A fresh temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
+public struct TemporaryDirectory: Sendable {
     /// The directory's path.
-    let path: String
+    public let path: String
 
-    init() throws {
+    /// Creates a fresh directory under the system temporary directory.
+    public init() throws {
         var template = Array((NSTemporaryDirectory() + "/forewarn-test-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed") }
         path = String(cString: made)
     }
 
     /// Deletes the directory and everything in it.
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func waitUntil(timeout: Duration = .seconds(10), _ condition: () -> Bool) -> Bool {
+public func waitUntil(timeout: Duration = .seconds(10), _ condition: () -> Bool) -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if condition() { return true }

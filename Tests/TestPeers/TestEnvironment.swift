@@ -5,14 +5,14 @@ import Foundation
 #endif
 
 /// Fresh ports, temporary directories and fixture paths for tests that start real peers.
-enum TestEnvironment {
-    /// The committed fixtures directory of this test target.
-    static var fixtures: URL {
+public enum TestEnvironment {
+    /// The peers' committed configurations (`Tests/TestPeers/Fixtures`).
+    public static var peerFixtures: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
     }
 
     /// A new empty directory under the system temporary directory.
-    static func makeTemporaryDirectory(_ label: String) throws -> URL {
+    public static func makeTemporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("forewarn-signals-\(label)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -20,7 +20,7 @@ enum TestEnvironment {
     }
 
     /// A loopback TCP port that was free a moment ago (bound to port 0, read back, released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HarnessError("socket() failed") }
         defer { close(fd) }
@@ -42,7 +42,7 @@ enum TestEnvironment {
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func isListening(port: Int) -> Bool {
+    public static func isListening(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -58,7 +58,7 @@ enum TestEnvironment {
     }
 
     /// Waits (bounded) until `condition` holds; returns whether it did.
-    static func wait(upTo seconds: Double, for condition: () async -> Bool) async -> Bool {
+    public static func wait(upTo seconds: Double, for condition: () async -> Bool) async -> Bool {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if await condition() { return true }
@@ -69,7 +69,7 @@ enum TestEnvironment {
 
     /// Writes `text` to `url` atomically (temp file + rename), as a peer must see it; `modified` sets the
     /// mtime (Unix seconds) for peers that poll it.
-    static func writeAtomically(_ text: String, to url: URL, modified: TimeInterval? = nil) throws {
+    public static func writeAtomically(_ text: String, to url: URL, modified: TimeInterval? = nil) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         try text.write(to: temporary, atomically: false, encoding: .utf8)
         if let modified {
@@ -80,14 +80,8 @@ enum TestEnvironment {
     }
 
     /// The name of the user running the tests (daemons that drop privileges are told to stay this user).
-    static var userName: String {
+    public static var userName: String {
         guard let entry = getpwuid(getuid()) else { return "root" }
         return String(cString: entry.pointee.pw_name)
     }
-}
-
-/// A harness failure with a message saying what could not be set up.
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,31 +1,31 @@
 import Foundation
 
 /// A real Prometheus scraping the test HTTP server's `/metrics` file, on fresh ports and a fresh TSDB directory.
-final class PrometheusServer: @unchecked Sendable {
+public final class PrometheusServer: @unchecked Sendable {
     /// Where the binary is looked for.
-    static var binary: String? {
+    public static var binary: String? {
         ["/usr/bin/prometheus", "/usr/local/bin/prometheus"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Whether Prometheus and python3 are installed.
-    static var isAvailable: Bool { binary != nil && SignalHTTPServer.isAvailable }
+    public static var isAvailable: Bool { binary != nil && SignalHTTPServer.isAvailable }
 
     /// The scraped target; rewrite its `metrics` file to change the values.
-    let target: SignalHTTPServer
+    public let target: SignalHTTPServer
     /// Prometheus' port.
-    let port: Int
+    public let port: Int
     private let directory: URL
     private var process: PeerProcess?
 
     /// Starts the metrics server, then Prometheus, and waits until Prometheus is ready.
-    init(metrics: String) async throws {
+    public init(metrics: String) async throws {
         guard let binary = PrometheusServer.binary else { throw HarnessError("prometheus not found") }
         target = try await SignalHTTPServer()
         try target.write(metrics, to: "metrics")
         port = try TestEnvironment.freePort()
         directory = try TestEnvironment.makeTemporaryDirectory("prom")
         let template = try String(
-            contentsOf: TestEnvironment.fixtures.appendingPathComponent("prometheus/prometheus.yml.template"),
+            contentsOf: TestEnvironment.peerFixtures.appendingPathComponent("prometheus/prometheus.yml.template"),
             encoding: .utf8)
         let config = directory.appendingPathComponent("prometheus.yml")
         try template.replacingOccurrences(of: "@TARGET_PORT@", with: String(target.port))
@@ -44,10 +44,10 @@ final class PrometheusServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Stops Prometheus, then the metrics server, by PID; removes the directories.
-    func stop() {
+    public func stop() {
         process?.stop()
         process = nil
         target.stop()
