@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTransport
 import Store
+import TestPeers
 import Testing
 
 @testable import Delivery

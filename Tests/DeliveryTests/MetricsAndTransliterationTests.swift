@@ -2,6 +2,7 @@ import Foundation
 import HTTPTransport
 import MetricsTestKit
 import Store
+import TestPeers
 import Testing
 
 @testable import Delivery
