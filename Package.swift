@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -47,6 +48,12 @@ let package = Package(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "Delivery",
             dependencies: [
@@ -115,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Store"]),
         .testTarget(
             name: "DeliveryTests",
             dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],

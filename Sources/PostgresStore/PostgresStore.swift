@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Store
+
+/// The PostgreSQL implementation of ``NoticeStore`` and ``RecipientStore``, shared by several instances.
+///
+/// Each instance has an ``instanceID``: `claimDue` marks the notices it takes with that id and a claim expiry,
+/// `renewClaims` keeps live claims alive, and other instances reclaim a claim only once it has expired.
+public final class PostgresStore: Sendable {
+    /// This instance's id (recorded as `claimed_by`).
+    public let instanceID: String
+    /// How long a claim lasts without renewal; others reclaim the notice after that.
+    public let claimTimeout: TimeInterval
+    /// Where the database is.
+    public let location: PostgresLocation
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+    let logger: Logger
+
+    private init(
+        client: PostgresClient, location: PostgresLocation, instanceID: String, claimTimeout: TimeInterval,
+        logger: Logger
+    ) {
+        self.client = client
+        self.location = location
+        self.instanceID = instanceID
+        self.claimTimeout = claimTimeout
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    /// Connects (giving up after `connectTimeout` with a message saying what to check) and runs migrations.
+    public static func connect(
+        to location: PostgresLocation, password: String?, instanceID: String, claimTimeout: TimeInterval = 60,
+        connectTimeout: Duration = .seconds(5), maximumConnections: Int = 8,
+        logger: Logger = Logger(label: "forewarn.postgres")
+    ) async throws -> PostgresStore {
+        guard !instanceID.isEmpty, instanceID.count <= 200 else {
+            throw StoreError("the instance id must be 1 to 200 characters long")
+        }
+        guard claimTimeout > 0 else { throw StoreError("the claim timeout must be positive") }
+        try await probe(location, password: password, timeout: connectTimeout, logger: logger)
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user, password: password,
+            database: location.database, tls: .disable)
+        configuration.options.maximumConnections = max(2, maximumConnections)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let store = PostgresStore(
+            client: client, location: location, instanceID: instanceID, claimTimeout: claimTimeout, logger: logger)
+        do {
+            try await store.migrate()
+        } catch {
+            store.close()
+            throw StoreError("cannot prepare the schema in \(location): \(describe(error))")
+        }
+        return store
+    }
+
+    /// Stops the connection pool.
+    public func close() {
+        runner.cancel()
+    }
+
+    deinit { runner.cancel() }
+
+    /// One connection attempt bounded by `timeout`, so a wrong host fails fast with a clear message.
+    static func probe(
+        _ location: PostgresLocation, password: String?, timeout: Duration, logger: Logger
+    ) async throws {
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: password,
+            database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .milliseconds(Int64(timeout.seconds * 1000))
+        let settings = configuration
+        let advice =
+            "check that PostgreSQL runs and listens on \(location.host):\(location.port), that pg_hba.conf "
+            + "lets user '\(location.user)' reach database '\(location.database)' from this host, and the password "
+            + "($CREDENTIALS_DIRECTORY/postgres-password or FOREWARN_PG_PASSWORD)"
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    let connection = try await PostgresConnection.connect(
+                        configuration: settings, id: 0, logger: logger)
+                    try? await connection.close()
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw StoreError("no answer within \(timeout.seconds) s")
+                }
+                defer { group.cancelAll() }
+                try await group.next()
+            }
+        } catch {
+            throw StoreError("cannot connect to PostgreSQL at \(location): \(describe(error)); \(advice)")
+        }
+    }
+
+    /// A readable description of a PostgreSQL error (PSQLError hides details from `description`).
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return "\(message) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))"
+        }
+        if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+        return "\(error.code)"
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
+
+extension Date {
+    /// Seconds since 1970 as stored in the database.
+    var stored: Double { timeIntervalSince1970 }
+}
