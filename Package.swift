@@ -122,7 +122,10 @@ let package = Package(
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Store"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "Store", .product(name: "PostgresNIO", package: "postgres-nio")],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DeliveryTests",
             dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],

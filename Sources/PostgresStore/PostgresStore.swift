@@ -45,7 +45,9 @@ public final class PostgresStore: Sendable {
             host: location.host, port: location.port, username: location.user, password: password,
             database: location.database, tls: .disable)
         configuration.options.maximumConnections = max(2, maximumConnections)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        var background = logger
+        background.logLevel = .error  // the pool's own retries and races are noise; failures surface as errors
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         let store = PostgresStore(
             client: client, location: location, instanceID: instanceID, claimTimeout: claimTimeout, logger: logger)
         do {
@@ -81,7 +83,7 @@ public final class PostgresStore: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     let connection = try await PostgresConnection.connect(
-                        configuration: settings, id: 0, logger: logger)
+                        configuration: settings, id: 0, logger: Logger(label: "forewarn.postgres.probe"))
                     try? await connection.close()
                 }
                 group.addTask {
