@@ -85,7 +85,7 @@ let package = Package(
             name: "forewarn",
             dependencies: [
                 "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine", "Delivery", "Store",
-                "HTTPTransport",
+                "HTTPTransport", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

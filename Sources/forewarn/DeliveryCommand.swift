@@ -14,8 +14,11 @@ struct DeliverySoakCommand: AsyncParsableCommand {
         abstract: "Store N webhook notices and dispatch them until none is pending (for crash tests and benchmarks).",
         shouldDisplay: false)
 
-    @Option(help: "The SQLite store file (created if missing).")
+    @Option(help: "The store: a SQLite file (created if missing) or postgres://USER@HOST:PORT/DB (shared).")
     var store: String
+
+    @Option(help: "With PostgreSQL: seconds after which another instance may reclaim this one's unrenewed claims.")
+    var claimTimeout: Double = 60
 
     @Option(help: "The webhook receiver URL.")
     var url: String
@@ -35,12 +38,16 @@ struct DeliverySoakCommand: AsyncParsableCommand {
     func run() async throws {
         guard notices >= 0, notices <= 10_000_000 else { throw ValidationError("--notices must be in 0...10000000") }
         let logger = Logger(label: "forewarn.delivery-soak")
-        let outbox = try SQLiteStore(path: store)
+        let opened = try await SoakStore.open(store, claimTimeout: claimTimeout, logger: logger)
+        let outbox = opened.store
+        let beating = opened.heartbeat.map { heartbeat in Task { await heartbeat.run() } }
+        defer { beating?.cancel() }
         let transport = HTTPTransport()
         defer { transport.shutdown() }
         let signed = ProcessInfo.processInfo.environment[secretVariable] != nil
         let receiver = ReceiverConfig(
-            name: "soak", kind: .webhook(WebhookReceiver(url: url, secretNames: signed ? [secretVariable] : [])),
+            name: "soak", kind: .webhook(WebhookReceiver(
+                    url: url, secretNames: signed ? [secretVariable] : [], headers: opened.headers)),
             maximumConcurrency: concurrency,
             retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
         let dispatcher = try Dispatcher(
@@ -80,7 +87,7 @@ struct DeliverySoakCommand: AsyncParsableCommand {
             data: ["step": String(index)])
     }
 
-    private func unfinished(_ outbox: SQLiteStore) async throws -> Int {
+    private func unfinished(_ outbox: any NoticeStore) async throws -> Int {
         try await outbox.countByState().filter { $0.key.isUnfinished }.values.reduce(0, +)
     }
 }
