@@ -45,12 +45,16 @@ extension PostgresStore {
     /// Extends every claim this instance holds to `now + claimTimeout`; returns how many.
     ///
     /// Call it well within the claim timeout (``InstanceHeartbeat`` does) so slow attempts keep their claims.
+    /// Rows locked by a running `recordAttempts` are skipped (they are leaving `sending`), so the two never
+    /// deadlock.
     @discardableResult
     public func renewClaims(now: Date) async throws -> Int {
         try await count(
             """
             UPDATE notices SET claim_expires_at = \(now.stored + claimTimeout)
-            WHERE state = 'sending' AND claimed_by = \(instanceID) RETURNING id
+            WHERE id IN (SELECT id FROM notices WHERE state = 'sending' AND claimed_by = \(instanceID)
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id
             """)
     }
 

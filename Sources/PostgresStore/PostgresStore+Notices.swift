@@ -58,7 +58,8 @@ extension PostgresStore: NoticeStore {
     public func recordAttempts(_ results: [AttemptResult]) async throws {
         guard !results.isEmpty else { return }
         try await client.withTransaction(logger: logger) { connection in
-            for result in results {
+            // One lock order (by id) for every writer, so two batches never deadlock.
+            for result in results.sorted(by: { $0.attempt.noticeID < $1.attempt.noticeID }) {
                 let attempt = result.attempt
                 try await Self.insertAttempt(attempt, on: connection, logger: logger)
                 try await connection.query(
