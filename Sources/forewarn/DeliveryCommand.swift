@@ -46,7 +46,9 @@ struct DeliverySoakCommand: AsyncParsableCommand {
         defer { transport.shutdown() }
         let signed = ProcessInfo.processInfo.environment[secretVariable] != nil
         let receiver = ReceiverConfig(
-            name: "soak", kind: .webhook(WebhookReceiver(
+            name: "soak",
+            kind: .webhook(
+                WebhookReceiver(
                     url: url, secretNames: signed ? [secretVariable] : [], headers: opened.headers)),
             maximumConcurrency: concurrency,
             retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))

@@ -46,7 +46,8 @@ import Testing
         // where no route exists); either way the error names the host and port.
         let location = PostgresLocation(user: "forewarn", host: "192.0.2.1", port: 5432, database: "outbox")
         let error = await #expect(throws: StoreError.self) {
-            _ = try await PostgresStore.connect(to: location, password: nil, instanceID: "a", connectTimeout: .seconds(1))
+            _ = try await PostgresStore.connect(
+                to: location, password: nil, instanceID: "a", connectTimeout: .seconds(1))
         }
         #expect(error?.description.contains("192.0.2.1:5432") == true)
     }

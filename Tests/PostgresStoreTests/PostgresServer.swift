@@ -42,9 +42,12 @@ final class PostgresServer: @unchecked Sendable {
         directory = String(cString: made)
         let prefix = try Self.dropPrivileges(directory: directory)
         func command(_ tool: String, _ arguments: [String]) -> (String, [String]) {
-            prefix.isEmpty ? (binaries + "/" + tool, arguments) : (prefix[0], prefix.dropFirst() + [binaries + "/" + tool] + arguments)
+            prefix.isEmpty
+                ? (binaries + "/" + tool, arguments)
+                : (prefix[0], prefix.dropFirst() + [binaries + "/" + tool] + arguments)
         }
-        let setup = command("initdb", ["-D", directory + "/data", "-U", "forewarn", "--auth=trust", "-E", "UTF8", "--no-sync"])
+        let setup = command(
+            "initdb", ["-D", directory + "/data", "-U", "forewarn", "--auth=trust", "-E", "UTF8", "--no-sync"])
         let initdb = try ChildProcess(
             executable: setup.0, arguments: setup.1,
             stdoutPath: directory + "/initdb.log", stderrPath: directory + "/initdb.log")
