@@ -70,9 +70,13 @@ import Testing
         let store = try await backend.makeStore()
         _ = try await store.insert(Self.notice("msg_a", step: "a"))
         _ = try await store.insert(Self.notice("msg_b", step: "b"))
+        _ = try await store.insert(Self.notice("msg_c", step: "c"))
         _ = try await store.claimDue(at: Self.t0, limit: 10)
         let retryAt = Self.t0.addingTimeInterval(5)
         try await store.recordAttempts([
+            AttemptResult(
+                attempt: AttemptRecord(noticeID: "msg_c", at: Self.t0, status: nil, latency: 30, error: "timeout"),
+                state: .dead, reason: "gave up", dueAt: nil),
             AttemptResult(
                 attempt: AttemptRecord(noticeID: "msg_a", at: Self.t0, status: 200, latency: 0.01, error: nil),
                 state: .delivered, reason: "accepted", dueAt: nil),
@@ -86,6 +90,11 @@ import Testing
         #expect(retried.dueAt == retryAt)
         #expect(retried.attemptCount == 1)
         #expect(try await store.attempts(noticeID: "msg_b").map(\.error) == ["HTTP 503"])
+        let dead = try await store.attempts(noticeID: "msg_c")
+        #expect(dead.map(\.status) == [nil])
+        #expect(dead.map(\.error) == ["timeout"])
+        #expect(try await store.notice(id: "msg_c")?.dueAt == Self.t0, "no new due time: unchanged")
+        #expect(try await store.countByState() == [.delivered: 1, .pending: 1, .dead: 1])
         #expect(try await store.claimDue(at: retryAt, limit: 10).map(\.id) == ["msg_b"])
     }
 
