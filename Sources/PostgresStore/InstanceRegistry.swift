@@ -14,7 +14,7 @@ public struct InstanceRecord: Sendable, Equatable {
     public var startedAt: Date
     /// Its last heartbeat (UTC).
     public var lastSeen: Date
-    /// Whether it held the leader lease at its last heartbeat.
+    /// Whether it holds the leader lease.
     public var isLeader: Bool
 
     /// Creates a record.
@@ -41,11 +41,16 @@ extension PostgresStore {
     }
 
     /// Every instance that beat since `since`, leader first, then by id.
-    public func instances(seenSince since: Date) async throws -> [InstanceRecord] {
+    ///
+    /// `isLeader` is read from the `engine` lease at `now` (not from the instance's last report, which a killed
+    /// leader never corrects).
+    public func instances(seenSince since: Date, now: Date) async throws -> [InstanceRecord] {
         let rows = try await client.query(
             """
-            SELECT instance_id, host, pid, started_at, last_seen, is_leader FROM instances
-            WHERE last_seen >= \(since.stored) ORDER BY is_leader DESC, instance_id
+            SELECT i.instance_id, i.host, i.pid, i.started_at, i.last_seen,
+                COALESCE(l.holder = i.instance_id AND l.expires_at > \(now.stored), FALSE) AS is_leading
+            FROM instances i LEFT JOIN leases l ON l.name = 'engine'
+            WHERE i.last_seen >= \(since.stored) ORDER BY is_leading DESC, i.instance_id
             """)
         var records: [InstanceRecord] = []
         for try await (id, host, pid, started, seen, leader) in rows.decode(

@@ -21,11 +21,14 @@ public struct LeaderLease: Sendable {
         self.duration = duration
     }
 
-    /// The current holder and expiry, if the lease was ever taken.
-    public func holder() async throws -> (instance: String, expiresAt: Date)? {
-        let rows = try await store.client.query("SELECT holder, expires_at FROM leases WHERE name = \(name)")
-        for try await (holder, expires) in rows.decode((String, Double).self) {
-            return (holder, Date(timeIntervalSince1970: expires))
+    /// The current holder, when it took the lease and until when it holds it, if the lease was ever taken.
+    public func holder() async throws -> LeaseHolder? {
+        let rows = try await store.client.query(
+            "SELECT holder, acquired_at, expires_at FROM leases WHERE name = \(name)")
+        for try await (holder, acquired, expires) in rows.decode((String, Double, Double).self) {
+            return LeaseHolder(
+                instance: holder, acquiredAt: Date(timeIntervalSince1970: acquired),
+                expiresAt: Date(timeIntervalSince1970: expires))
         }
         return nil
     }
@@ -60,4 +63,14 @@ public struct LeaderLease: Sendable {
         try await store.client.query(
             "UPDATE leases SET expires_at = 0 WHERE name = \(name) AND holder = \(store.instanceID)")
     }
+}
+
+/// Who holds a lease.
+public struct LeaseHolder: Sendable, Equatable {
+    /// The holder's instance id.
+    public var instance: String
+    /// When this holder took the lease (renewals keep it).
+    public var acquiredAt: Date
+    /// When the lease lapses unless renewed (0 after a release).
+    public var expiresAt: Date
 }

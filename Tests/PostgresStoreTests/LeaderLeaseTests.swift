@@ -74,7 +74,7 @@ struct LeaderLeaseTests {
         var leaders: [String] = []
         for beat in beats where await beat.beat() { leaders.append(beat.store.instanceID) }
         #expect(leaders == ["a"])
-        let listed = try await beats[0].store.instances(seenSince: t0)
+        let listed = try await beats[0].store.instances(seenSince: t0, now: clock.now)
         #expect(listed.map(\.id) == ["a", "b", "c"])
         #expect(listed.map(\.isLeader) == [true, false, false])
         #expect(listed.allSatisfy { $0.pid == Int(ProcessInfo.processInfo.processIdentifier) })
@@ -89,7 +89,7 @@ struct LeaderLeaseTests {
         #expect(newLeader != nil)
         #expect(elapsed <= 12, "hand-over after \(elapsed) s")
         #expect(beats[0].leadership.isLeader(at: clock.now) == false, "a's own flag lapsed with its lease")
-        let now = try await beats[1].store.instances(seenSince: clock.now)
+        let now = try await beats[1].store.instances(seenSince: clock.now, now: clock.now)
         #expect(now.filter(\.isLeader).map(\.id) == [newLeader].compactMap { $0 })
         #expect(Set(now.map(\.id)) == ["b", "c"])
     }
