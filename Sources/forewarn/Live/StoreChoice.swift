@@ -90,30 +90,3 @@ struct SharedStore {
     /// The heartbeat as a service (a graceful shutdown releases the lease).
     var service: HeartbeatService { HeartbeatService(heartbeat: heartbeat) }
 }
-
-/// Runs an ``InstanceHeartbeat`` until a graceful shutdown.
-struct HeartbeatService: Service {
-    /// The heartbeat.
-    let heartbeat: InstanceHeartbeat
-
-    func run() async throws {
-        await cancelWhenGracefulShutdown { await heartbeat.run() }
-    }
-}
-
-/// The engine, ticked only while this instance holds the leader lease (every instance still dispatches).
-struct LeaderGatedEngine: ContingencyEngine {
-    /// The engine.
-    let base: any ContingencyEngine
-    /// The lease's state.
-    let leadership: Leadership
-
-    func upcoming(at now: Date) async throws -> [UpcomingOccurrence] { try await base.upcoming(at: now) }
-
-    func tick(at now: Date) async {
-        guard leadership.isLeader(at: now) else { return }
-        await base.tick(at: now)
-    }
-
-    func apply(_ plans: PlanSet) async { await base.apply(plans) }
-}
