@@ -6,6 +6,7 @@
 # PostgreSQL runs from a temp directory (initdb; as the `postgres` user when run as root), loopback only,
 # default durability (fsync on, synchronous_commit on); it is stopped by PID at the end.
 # Usage: Benchmarks/postgres/fanout.sh [NOTICES] [CONCURRENCY per instance]   (from the package root)
+# FOREWARN_BIN=path skips the release build and uses that forewarn binary instead (say which in the figures).
 set -euo pipefail
 notices=${1:-20000}
 concurrency=${2:-16}
@@ -13,8 +14,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pgbin/initdb" ] || { echo "PostgreSQL is missing: run scripts/install-deps.sh" >&2; exit 1; }
-swift build -c release --scratch-path "$root/.build-release" --product forewarn >/dev/null
-bin="$root/.build-release/release/forewarn"
+bin=${FOREWARN_BIN:-}
+if [ -z "$bin" ]; then
+    swift build -c release --scratch-path "$root/.build-release" --product forewarn >/dev/null
+    bin="$root/.build-release/release/forewarn"
+fi
 work=$(mktemp -d)
 as_pg=()
 if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work"; as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups --); fi
@@ -41,6 +45,7 @@ report() {  # report NAME COUNT|WINDOW WALL
 }
 
 echo "== load: $(uptime)"
+echo "== $bin"
 echo "== $notices notices, concurrency $concurrency per instance, receiver $url (204)"
 for instances in 1 2 3; do
     db="fanout$instances"
