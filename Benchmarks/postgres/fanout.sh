@@ -22,17 +22,22 @@ fi
 work=$(mktemp -d)
 as_pg=()
 if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work"; as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups --); fi
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done; sleep 1; rm -rf "$work"; }
+receiver=
+server=
+cleanup() {  # by PID: SIGTERM to the receiver, SIGINT (fast shutdown) to PostgreSQL
+    [ -n "$receiver" ] && kill "$receiver" 2>/dev/null || true
+    [ -n "$server" ] && kill -INT "$server" 2>/dev/null && while kill -0 "$server" 2>/dev/null; do sleep 0.1; done
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 python3 "$root/Benchmarks/delivery/bench_receiver.py" > "$work/port" &
-pids+=($!)
+receiver=$!
 "${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U forewarn --auth=trust -E UTF8 > "$work/initdb.log" 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "${as_pg[@]}" "$pgbin/postgres" -D "$work/data" -c listen_addresses=127.0.0.1 -k "$work" -p "$port" \
     -c max_connections=100 > "$work/server.log" 2>&1 &
-pids+=($!)
+server=$!
 for _ in $(seq 100); do grep -q "ready to accept" "$work/server.log" 2>/dev/null && grep -q PORT "$work/port" && break; sleep 0.1; done
 url="http://127.0.0.1:$(cut -d' ' -f2 "$work/port")/ok"
 psql_do() { psql -X -q -t -A -h 127.0.0.1 -p "$port" -U forewarn "$@"; }
