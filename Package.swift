@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System-library bridges (Debian -dev packages).
@@ -49,6 +50,12 @@ let package = Package(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "Delivery",
             dependencies: [
@@ -84,7 +91,7 @@ let package = Package(
             name: "forewarn",
             dependencies: [
                 "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine", "Delivery", "Store",
-                "HTTPTransport",
+                "HTTPTransport", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,6 +138,10 @@ let package = Package(
         .testTarget(
             name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestPeers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "Store", .product(name: "PostgresNIO", package: "postgres-nio")],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DeliveryTests",
             dependencies: [

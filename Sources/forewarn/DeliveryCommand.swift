@@ -14,8 +14,11 @@ struct DeliverySoakCommand: AsyncParsableCommand {
         abstract: "Store N webhook notices and dispatch them until none is pending (for crash tests and benchmarks).",
         shouldDisplay: false)
 
-    @Option(help: "The SQLite store file (created if missing).")
+    @Option(help: "The store: a SQLite file (created if missing) or postgres://USER@HOST:PORT/DB (shared).")
     var store: String
+
+    @Option(help: "With PostgreSQL: seconds after which another instance may reclaim this one's unrenewed claims.")
+    var claimTimeout: Double = 60
 
     @Option(help: "The webhook receiver URL.")
     var url: String
@@ -35,12 +38,18 @@ struct DeliverySoakCommand: AsyncParsableCommand {
     func run() async throws {
         guard notices >= 0, notices <= 10_000_000 else { throw ValidationError("--notices must be in 0...10000000") }
         let logger = Logger(label: "forewarn.delivery-soak")
-        let outbox = try SQLiteStore(path: store)
+        let opened = try await SoakStore.open(store, claimTimeout: claimTimeout, logger: logger)
+        let outbox = opened.store
+        let beating = opened.heartbeat.map { heartbeat in Task { await heartbeat.run() } }
+        defer { beating?.cancel() }
         let transport = HTTPTransport()
         defer { transport.shutdown() }
         let signed = ProcessInfo.processInfo.environment[secretVariable] != nil
         let receiver = ReceiverConfig(
-            name: "soak", kind: .webhook(WebhookReceiver(url: url, secretNames: signed ? [secretVariable] : [])),
+            name: "soak",
+            kind: .webhook(
+                WebhookReceiver(
+                    url: url, secretNames: signed ? [secretVariable] : [], headers: opened.headers)),
             maximumConcurrency: concurrency,
             retry: RetrySchedule(delays: Array(repeating: .milliseconds(200), count: 50)))
         let dispatcher = try Dispatcher(
@@ -59,7 +68,7 @@ struct DeliverySoakCommand: AsyncParsableCommand {
                 _ = try await dispatcher.submit(contentsOf: (next..<due).map(submission))
                 next = due
             }
-            while try await outbox.unfinishedCount() > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            while try await unfinished(outbox) > 0 { try await Task.sleep(for: .milliseconds(100)) }
             loop.cancel()
             _ = await loop.result
         } else {
@@ -68,7 +77,7 @@ struct DeliverySoakCommand: AsyncParsableCommand {
                 _ = try await dispatcher.submit(contentsOf: (first..<min(notices, first + 1_000)).map(submission))
             }
             let loop = Task { try await dispatcher.run(pollInterval: .milliseconds(100), batchSize: 512) }
-            while try await outbox.unfinishedCount() > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            while try await unfinished(outbox) > 0 { try await Task.sleep(for: .milliseconds(100)) }
             loop.cancel()
             _ = await loop.result
         }
@@ -86,5 +95,9 @@ struct DeliverySoakCommand: AsyncParsableCommand {
                 recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt, isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
             data: ["step": String(index)])
+    }
+
+    private func unfinished(_ outbox: any NoticeStore) async throws -> Int {
+        try await outbox.countByState().filter { $0.key.isUnfinished }.values.reduce(0, +)
     }
 }

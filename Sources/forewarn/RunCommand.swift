@@ -18,6 +18,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where the API listens: HOST:PORT or unix:/PATH (default: 127.0.0.1:9330).")
     var listen: String?
 
+    @Option(
+        help: """
+            Share a PostgreSQL database with other instances: postgres://USER@HOST:PORT/DB (password from \
+            $CREDENTIALS_DIRECTORY/postgres-password or FOREWARN_PG_PASSWORD). Default: SQLite in the state directory.
+            """)
+    var store: String?
+
     func run() async throws {
         ProcessBootstrap.holdReloadSignal()
         _ = ProcessBootstrap.logging()
@@ -32,13 +39,16 @@ struct RunCommand: AsyncParsableCommand {
                 watchdog: .fromEnvironment())
             let loader = PlanLoading.makeLoader()
             let first = OneShot(loader.load(directory: options.plansDirectory))
+            let shared = try await StoreChoice.openShared(store, logger: logger)
             let wiring = try first.peek.planSet.map {
-                try LiveWiring(planSet: $0, stateDirectory: options.stateDirectory, logger: logger)
+                try LiveWiring(
+                    planSet: $0, stateDirectory: options.stateDirectory, logger: logger, shared: shared?.store)
             }
             defer { wiring?.transport.shutdown() }
             let runner = DaemonRunner(
                 options: options, loader: { first.take() ?? loader.load(directory: $0) }, sink: systemd,
-                engine: wiring?.engine, desk: wiring?.desk, services: wiring.map { [$0.service] } ?? [],
+                engine: wiring.map { shared?.gate($0.engine) ?? $0.engine }, desk: wiring?.desk,
+                services: (wiring.map { [$0.service] } ?? []) + (shared.map { [$0.service] } ?? []),
                 registry: registry, logger: logger, monitor: wiring?.monitor,
                 reloadHandlers: wiring.map { [$0.reloadHandler(logger: logger)] } ?? [], transport: wiring?.transport)
             try await runner.run()

@@ -7,7 +7,7 @@ import Store
 /// The API's `NoticeDesk` over the SQLite store, the dispatcher and the inbound SMS handler.
 struct LiveNoticeDesk: NoticeDesk {
     /// The outbox and recipient facts.
-    let store: SQLiteStore
+    let store: any ForewarnStore
     /// The dispatcher (replays).
     let dispatcher: Dispatcher
     /// The logger.

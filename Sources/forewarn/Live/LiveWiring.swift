@@ -23,15 +23,16 @@ struct LiveWiring {
     /// The dispatcher (its receivers follow reloads).
     let dispatcher: Dispatcher
 
-    /// Opens `<state>/forewarn.sqlite` and builds the parts; throws a `DaemonStartError` saying what to fix.
-    init(planSet: PlanSet, stateDirectory: String, logger: Logger) throws {
+    /// Opens `<state>/forewarn.sqlite` (or uses `shared`, a PostgreSQL store) and builds the parts; throws a
+    /// `DaemonStartError` saying what to fix.
+    init(planSet: PlanSet, stateDirectory: String, logger: Logger, shared: (any ForewarnStore)? = nil) throws {
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         } catch {
             throw DaemonStartError(errno: EACCES, "cannot create the state directory '\(stateDirectory)': \(error)")
         }
-        let store: SQLiteStore
-        do { store = try SQLiteStore(path: stateDirectory + "/forewarn.sqlite") } catch {
+        let store: any ForewarnStore
+        do { store = try shared ?? SQLiteStore(path: stateDirectory + "/forewarn.sqlite") } catch {
             throw DaemonStartError(errno: EIO, "\(error)")
         }
         let (receivers, channels) = try Self.receivers(of: planSet)
