@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Delivery",
             dependencies: [
@@ -108,7 +108,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Plans", "Signals", "Forecast", "Calendars"]),
+            name: "EngineTests", dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars"]),
         .executableTarget(
             name: "EngineBenchmark", dependencies: ["Engine", "Plans", "Forecast", "Signals"],
             path: "Benchmarks/engine/EngineBenchmark"),

@@ -147,14 +147,14 @@ extension Engine {
         }
         guard !reading.frozen.contains(key), let value = signals.latest[trigger.signal]?.value else { return }
         guard trigger.condition.holds(for: value) else {
-            memory.stateOnset[memoryKey] = nil
+            if memory.timers.stateOnset[memoryKey] != nil { memory.timers.stateOnset[memoryKey] = nil }
             return
         }
         let onset =
-            memory.stateOnset[memoryKey]
+            memory.timers.stateOnset[memoryKey]
             ?? trigger.onset.evaluate(now: now.addingTimeInterval(0)) { signals.number($0) }
         guard let onset else { return }
-        memory.stateOnset[memoryKey] = onset
+        if memory.timers.stateOnset[memoryKey] != onset { memory.timers.stateOnset[memoryKey] = onset }
         var candidate = Candidate(key: key, onset: onset, end: nil, tracking: true, movesOnset: false)
         candidate.values["signal_value"] = value.description
         reading.candidates.append(candidate)

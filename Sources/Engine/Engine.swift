@@ -45,6 +45,8 @@ public struct Engine: Sendable {
             }
         }
         self.longestWithin = longest
+        memory.timers = store.timers()
+        memory.timersChanged = false
     }
 
     /// The signals the plans read (triggers, expectations, onsets, staffing volumes).
@@ -58,6 +60,10 @@ public struct Engine: Sendable {
         for index in planSet.plans.indices where planSet.plans[index].isEnabled {
             evaluate(planSet.plans[index], now: now, signals: signals, into: &decisions)
         }
+        if memory.timersChanged {
+            store.saveTimers(memory.timers)
+            memory.timersChanged = false
+        }
         return decisions
     }
 
@@ -70,29 +76,19 @@ public struct Engine: Sendable {
     }
 }
 
-/// What the engine keeps between ticks besides the store: debounce timers, owner-alert episodes and the
-/// calendar expansion cache. Losing it (a restart) only restarts debounces.
+/// What the engine keeps between ticks besides the store: the timers (persisted through the store, so a
+/// restart neither restarts a debounce nor repeats an owner alert) and caches.
 struct EngineMemory: Sendable {
-    /// When a tracking trigger's condition began to hold with no open occurrence, per `plan|key`.
-    var pendingSince: [PendingKey: Date] = [:]
-    /// When an open occurrence's condition stopped holding, per occurrence id.
-    var recedingSince: [String: Date] = [:]
-    /// The state trigger's onset computed when its condition first held, per `plan|key`.
-    var stateOnset: [String: Date] = [:]
-    /// Owner alerts already sent, per `plan|signal` (cleared when the signal is healthy again).
-    var alerted: Set<String> = []
+    /// The debounce timers and owner-alert episodes; every change marks them for saving.
+    var timers = EngineTimers() { didSet { timersChanged = true } }
+    /// Whether `timers` changed since they were last saved to the store.
+    var timersChanged = false
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
     /// Forecast paths per `signal|confidence`, valid for the tick they were computed at.
     var paths: [PathKey: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
-}
-
-/// A plan's trigger key (debounce timers).
-struct PendingKey: Hashable {
-    var plan: String
-    var key: String
 }
 
 /// A forecast path's cache key.

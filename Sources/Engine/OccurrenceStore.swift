@@ -15,6 +15,35 @@ public protocol OccurrenceStore: AnyObject, Sendable {
     func notices(of occurrence: String) -> [NoticeKey]
     /// Every occurrence ever saved, ordered by first foreseen.
     func allOccurrences() -> [Occurrence]
+    /// The engine's debounce timers and owner-alert episodes as last saved (empty when never saved).
+    func timers() -> EngineTimers
+    /// Replaces the saved timers (the engine calls it at the end of a tick that changed them).
+    func saveTimers(_ timers: EngineTimers)
+    /// Makes every change durable. The engine never calls it: the shell does, after the tick's notices are in
+    /// the outbox (a store in memory has nothing to do).
+    func flush() throws
+}
+
+extension OccurrenceStore {
+    /// Nothing to make durable.
+    public func flush() throws {}
+}
+
+/// The engine's state between ticks that must survive a restart besides occurrences: debounce timers and
+/// owner-alert episodes. Keys are `plan|triggerKey` (pending, state onsets), occurrence ids (receding) and
+/// `plan|signal` (alerted).
+public struct EngineTimers: Sendable, Hashable, Codable {
+    /// When a trigger's condition began to hold with no open occurrence (the `for` debounce of foreseeing).
+    public var pendingSince: [String: Date] = [:]
+    /// When an open occurrence's condition stopped holding (the `for` debounce of cancelling or ending).
+    public var recedingSince: [String: Date] = [:]
+    /// A state trigger's onset computed when its condition first held.
+    public var stateOnset: [String: Date] = [:]
+    /// Owner alerts already sent for a blind signal (cleared when it is healthy again).
+    public var alerted: Set<String> = []
+
+    /// Empty timers.
+    public init() {}
 }
 
 /// An `OccurrenceStore` in memory (tests, `simulate`); the daemon's SQLite store has the same contract.
@@ -25,6 +54,7 @@ public final class InMemoryOccurrenceStore: OccurrenceStore, @unchecked Sendable
     private var order: [String] = []
     private var issued: Set<NoticeKey> = []
     private var byOccurrence: [String: [NoticeKey]] = [:]
+    private var savedTimers = EngineTimers()
 
     /// Creates an empty store.
     public init() {}
@@ -61,4 +91,8 @@ public final class InMemoryOccurrenceStore: OccurrenceStore, @unchecked Sendable
     public func notices(of occurrence: String) -> [NoticeKey] { lock.withLock { byOccurrence[occurrence] ?? [] } }
 
     public func allOccurrences() -> [Occurrence] { lock.withLock { order.compactMap { occurrences[$0] } } }
+
+    public func timers() -> EngineTimers { lock.withLock { savedTimers } }
+
+    public func saveTimers(_ timers: EngineTimers) { lock.withLock { savedTimers = timers } }
 }

@@ -60,6 +60,7 @@ extension SQLiteStore {
                     CREATE INDEX contacts_recipient ON contacts (recipient, audience, at);
                     """)
         }
+        registerOccurrenceMigrations(in: &migrator)
         return migrator
     }
 }

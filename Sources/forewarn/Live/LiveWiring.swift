@@ -50,7 +50,7 @@ struct LiveWiring {
         monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
         engine = try LiveEngine(
             planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
-            logger: logger)
+            logger: logger, occurrences: try SQLiteOccurrenceStore(store: store))
         desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
     }
