@@ -118,7 +118,7 @@ extension Engine {
             reading.frozen.insert(key)
             return
         }
-        guard forecasters[trigger.signal] != nil else {
+        guard models[trigger.signal] != nil else {
             reading.frozen.insert(key)  // still learning: nothing can be said yet
             return
         }
@@ -160,18 +160,20 @@ extension Engine {
         reading.candidates.append(candidate)
     }
 
-    /// The signal's forecast path at the trigger's confidence, computed once per tick for the longest horizon
-    /// any plan asks of that signal, then scanned per threshold.
+    /// The signal's forecast path at the trigger's confidence, computed once per forecaster state for the longest
+    /// horizon any plan asks of that signal, then scanned per threshold.
     private mutating func crossing(
         of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
     ) -> Date? {
-        let key = PathKey(signal: signal, confidence: trigger.confidence)
-        if memory.paths[key]?.now != now, let forecaster = forecasters[signal] {
+        let cached: (origin: Date, points: [ForecastPoint])
+        if let path = memory.paths[signal]?[trigger.confidence] {
+            cached = path
+        } else {
+            guard let forecaster = models[signal] else { return nil }
             let within = longestWithin[signal] ?? trigger.within.seconds
-            let path = forecaster.crossingPath(within: within, confidence: trigger.confidence)
-            memory.paths[key] = (now, path.origin, path.points)
+            cached = forecaster.crossingPath(within: within, confidence: trigger.confidence)
+            memory.paths[signal, default: [:]][trigger.confidence] = cached
         }
-        guard let cached = memory.paths[key] else { return nil }
         return ForecastPath.firstCrossing(
             in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
             within: trigger.within.seconds)
