@@ -41,7 +41,7 @@ extension Engine {
             memory.timers.pendingSince[pendingKey] = nil
             var occurrence = Occurrence(
                 plan: plan.id, triggerKey: candidate.key, onset: candidate.onset, end: candidate.end, foreseenAt: now)
-            occurrence.values = candidate.values
+            occurrence.values = candidate.resolvedValues
             decisions.append(.foresee(occurrence))
             if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
             store.save(occurrence)

@@ -17,6 +17,18 @@ struct Candidate {
     /// Whether the contingency is happening now (a forecast signal already across its threshold).
     var isHappening: Bool = false
     var values: [String: String] = [:]
+    /// A forecast's capacity and the signal's current value, formatted into `values` only when the candidate
+    /// becomes a new occurrence (most ticks only match an open one).
+    var capacity: Double?
+    var signalValue: Double?
+
+    /// `values` with the capacity and signal value, as a new occurrence keeps them.
+    var resolvedValues: [String: String] {
+        var result = values
+        if let capacity { result["capacity"] = EngineFormat.number(capacity) }
+        if let signalValue { result["signal_value"] = EngineFormat.number(signalValue) }
+        return result
+    }
 }
 
 /// What a plan's trigger says on one tick.
@@ -118,7 +130,7 @@ extension Engine {
             reading.frozen.insert(key)
             return
         }
-        guard models[trigger.signal] != nil else {
+        guard models.index(forKey: trigger.signal) != nil else {
             reading.frozen.insert(key)  // still learning: nothing can be said yet
             return
         }
@@ -130,8 +142,8 @@ extension Engine {
         var candidate = Candidate(
             key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
             isHappening: happening)
-        candidate.values = ["capacity": EngineFormat.number(trigger.threshold.value)]
-        if let current { candidate.values["signal_value"] = EngineFormat.number(current) }
+        candidate.capacity = trigger.threshold.value
+        candidate.signalValue = current
         reading.candidates.append(candidate)
     }
 
@@ -165,18 +177,16 @@ extension Engine {
     private mutating func crossing(
         of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
     ) -> Date? {
-        let cached: (origin: Date, points: [ForecastPoint])
+        let cached: ForecastPathIndex
         if let path = memory.paths[signal]?[trigger.confidence] {
             cached = path
         } else {
             guard let forecaster = models[signal] else { return nil }
             let within = longestWithin[signal] ?? trigger.within.seconds
-            cached = forecaster.crossingPath(within: within, confidence: trigger.confidence)
+            cached = ForecastPathIndex(forecaster.crossingPath(within: within, confidence: trigger.confidence))
             memory.paths[signal, default: [:]][trigger.confidence] = cached
         }
-        return ForecastPath.firstCrossing(
-            in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
-            within: trigger.within.seconds)
+        return cached.firstCrossing(threshold: trigger.threshold.value, direction: direction, within: trigger.within.seconds)
     }
 
     /// The compiled case-insensitive pattern of an event trigger's `match`.

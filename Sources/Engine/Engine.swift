@@ -72,8 +72,9 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
-        for index in planSet.plans.indices where planSet.plans[index].isEnabled {
-            evaluate(planSet.plans[index], now: now, signals: signals, into: &decisions)
+        let plans = planSet.plans  // a local array: its elements are borrowed, not copied, by `evaluate`
+        for index in plans.indices where plans[index].isEnabled {
+            evaluate(plans[index], now: now, signals: signals, into: &decisions)
         }
         if memory.timersChanged {
             store.saveTimers(memory.timers)
@@ -103,7 +104,7 @@ struct EngineMemory: Sendable {
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
     /// Forecast paths per signal and confidence, valid until the signal's forecaster observes a sample or is
     /// replaced (a path depends only on the forecaster's state, not on the tick's `now`).
-    var paths: [String: [Double: (origin: Date, points: [ForecastPoint])]] = [:]
+    var paths: [String: [Double: ForecastPathIndex]] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
 }

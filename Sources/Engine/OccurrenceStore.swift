@@ -50,7 +50,8 @@ public struct EngineTimers: Sendable, Hashable, Codable {
 public final class InMemoryOccurrenceStore: OccurrenceStore, @unchecked Sendable {
     private let lock = NSLock()
     private var occurrences: [String: Occurrence] = [:]
-    private var open: [String: Set<String>] = [:]
+    /// The open occurrences per plan, ordered by onset then id (what `openOccurrences` returns, without copying).
+    private var open: [String: [Occurrence]] = [:]
     private var order: [String] = []
     private var issued: Set<NoticeKey> = []
     private var byOccurrence: [String: [NoticeKey]] = [:]
@@ -59,24 +60,21 @@ public final class InMemoryOccurrenceStore: OccurrenceStore, @unchecked Sendable
     /// Creates an empty store.
     public init() {}
 
-    public func openOccurrences(plan: String) -> [Occurrence] {
-        lock.withLock {
-            guard let ids = open[plan], !ids.isEmpty else { return [] }
-            let list = ids.compactMap { occurrences[$0] }
-            return list.count < 2 ? list : list.sorted { ($0.onset, $0.id) < ($1.onset, $1.id) }
-        }
-    }
+    public func openOccurrences(plan: String) -> [Occurrence] { lock.withLock { open[plan] ?? [] } }
 
     public func occurrence(id: String) -> Occurrence? { lock.withLock { occurrences[id] } }
 
     public func save(_ occurrence: Occurrence) {
         lock.withLock {
             if occurrences.updateValue(occurrence, forKey: occurrence.id) == nil { order.append(occurrence.id) }
+            var list = open[occurrence.plan] ?? []
+            open[occurrence.plan] = nil  // unique while it changes
+            list.removeAll { $0.id == occurrence.id }
             if occurrence.state.isOpen {
-                open[occurrence.plan, default: []].insert(occurrence.id)
-            } else {
-                open[occurrence.plan]?.remove(occurrence.id)
+                let position = list.firstIndex { (occurrence.onset, occurrence.id) < ($0.onset, $0.id) } ?? list.count
+                list.insert(occurrence, at: position)
             }
+            if !list.isEmpty { open[occurrence.plan] = list }
         }
     }
 

@@ -15,7 +15,8 @@ struct DrillCommand: AsyncParsableCommand {
             Builds one occurrence of PLAN as if foreseen now and renders every notice its steps would send, each \
             text prefixed per locale ([SIMULACRO] in es, [DRILL] otherwise) and each webhook's data marked \
             drill=true. All of them go to the test receiver NAME instead of the real recipients, through the \
-            policy stages, the outbox of the state directory and the dispatcher (one attempt each). Exit status: \
+            policy stages, the outbox of the state directory and the dispatcher (one attempt each; what fails is \
+            cancelled, not retried). Exit status: \
             0 all delivered, 1 not all delivered, 2 usage.
             """)
 
@@ -65,6 +66,10 @@ struct DrillCommand: AsyncParsableCommand {
             submitted.append((notice, try await dispatcher.submit(submission)))
         }
         while try await dispatcher.dispatchDue(limit: 64) > 0 {}
+        for notice in drill.notices {  // a drill is one attempt: what failed is not retried later by `run`
+            let identity = NoticeSubmission(drill: notice, receiver: receiver, address: address, channel: channel).identity
+            try await dispatcher.cancel(identity: identity, reason: "drill: one attempt only, not retried")
+        }
         var delivered = 0
         for (notice, result) in submitted {
             let line = try await DrillAnswer.describe(notice: notice, result: result, store: store)

@@ -51,6 +51,19 @@ import Testing
         let second = try CommandRunner.run(arguments, environment: environment)
         #expect(second.status == 0, "\(second.standardOutput)\(second.standardError)")
         #expect(second.standardOutput.contains("6 of 6 drill notices delivered"))
+        // A receiver that fails: one attempt each, reported, and cancelled so `forewarn run` never retries a drill.
+        try """
+        receivers:
+          test-hook:
+            kind: webhook
+            url: http://127.0.0.1:\(receiver.port)/status/503
+            secret: { credential: test-hook-secret }
+        """.write(to: work.appendingPathComponent("test-receivers.yaml"), atomically: true, encoding: .utf8)
+        let failing = try CommandRunner.run(arguments, environment: environment)
+        #expect(failing.status == 1)
+        #expect(failing.standardOutput.contains("answered HTTP 503"))
+        #expect(failing.standardOutput.contains("cancelled: drill: one attempt only"))
+        #expect(failing.standardOutput.contains("0 of 6 drill notices delivered"))
     }
 
     @Test func withoutAReceiverTheErrorNamesTheReceiversThePlansDefine() throws {
