@@ -72,9 +72,11 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
-        let plans = planSet.plans  // a local array: its elements are borrowed, not copied, by `evaluate`
-        for index in plans.indices where plans[index].isEnabled {
-            evaluate(plans[index], now: now, signals: signals, into: &decisions)
+        // Through the buffer, each plan is borrowed by `evaluate` instead of copied (a copy retains every field).
+        planSet.plans.withUnsafeBufferPointer { plans in
+            for index in plans.indices where plans[index].isEnabled {
+                evaluate(plans[index], now: now, signals: signals, into: &decisions)
+            }
         }
         if memory.timersChanged {
             store.saveTimers(memory.timers)
