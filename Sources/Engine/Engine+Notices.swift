@@ -78,7 +78,8 @@ extension Engine {
             isCustomer: audience?.kind == .customers, isUrgent: context.action.isUrgent, recipient: recipient,
             address: address, locale: locale,
             timeZone: zone, quietHours: audience?.quietHours, frequencyCap: audience?.frequencyCap, text: text,
-            data: data, dueAt: context.now, onset: context.occurrence.onset, isLate: context.late, isDrill: context.isDrill,
+            data: data, dueAt: context.now, onset: context.occurrence.onset, isLate: context.late,
+            isDrill: context.isDrill,
             eventType: eventType)
     }
 

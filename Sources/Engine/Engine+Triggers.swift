@@ -186,7 +186,8 @@ extension Engine {
             cached = ForecastPathIndex(forecaster.crossingPath(within: within, confidence: trigger.confidence))
             memory.paths[signal, default: [:]][trigger.confidence] = cached
         }
-        return cached.firstCrossing(threshold: trigger.threshold.value, direction: direction, within: trigger.within.seconds)
+        return cached.firstCrossing(
+            threshold: trigger.threshold.value, direction: direction, within: trigger.within.seconds)
     }
 
     /// The compiled case-insensitive pattern of an event trigger's `match`.

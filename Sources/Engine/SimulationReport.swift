@@ -119,9 +119,10 @@ public struct SimulationReport {
             text += "policy stages (consent, suppression, dedupe, frequency cap, quiet hours) were not applied\n"
         } else {
             let counts = Dictionary(grouping: policies.values, by: \.outcome).mapValues(\.count)
-            text += [NoticePolicy.Outcome.enqueued, .deferred, .suppressed, .duplicate].map {
-                "\(counts[$0] ?? 0) \($0.rawValue)"
-            }.joined(separator: ", ") + " by the policy stages\n"
+            text +=
+                [NoticePolicy.Outcome.enqueued, .deferred, .suppressed, .duplicate].map {
+                    "\(counts[$0] ?? 0) \($0.rawValue)"
+                }.joined(separator: ", ") + " by the policy stages\n"
         }
         return text
     }

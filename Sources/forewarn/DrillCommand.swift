@@ -42,10 +42,12 @@ struct DrillCommand: AsyncParsableCommand {
         }
         let known = planSet.receivers.keys.sorted().joined(separator: ", ")
         guard let receiver else {
-            throw ValidationError("choose the test receiver the drill goes to with --receiver NAME (receivers: \(known))")
+            throw ValidationError(
+                "choose the test receiver the drill goes to with --receiver NAME (receivers: \(known))")
         }
         guard let definition = planSet.receivers[receiver] else {
-            throw ValidationError("--receiver '\(receiver)': no such receiver in \(plans.resolved) (receivers: \(known))")
+            throw ValidationError(
+                "--receiver '\(receiver)': no such receiver in \(plans.resolved) (receivers: \(known))")
         }
         let config = try ReceiverConfig(plan: definition)
         let channel = config.kind.channel
@@ -67,7 +69,8 @@ struct DrillCommand: AsyncParsableCommand {
         }
         while try await dispatcher.dispatchDue(limit: 64) > 0 {}
         for notice in drill.notices {  // a drill is one attempt: what failed is not retried later by `run`
-            let identity = NoticeSubmission(drill: notice, receiver: receiver, address: address, channel: channel).identity
+            let identity = NoticeSubmission(drill: notice, receiver: receiver, address: address, channel: channel)
+                .identity
             try await dispatcher.cancel(identity: identity, reason: "drill: one attempt only, not retried")
         }
         var delivered = 0
@@ -84,7 +87,8 @@ struct DrillCommand: AsyncParsableCommand {
     private func testAddress(channel: String) throws -> String {
         if channel == "sms" {
             guard let to else {
-                throw ValidationError("--receiver '\(receiver ?? "")' is an SMS receiver: give the test phone with --to")
+                throw ValidationError(
+                    "--receiver '\(receiver ?? "")' is an SMS receiver: give the test phone with --to")
             }
             do { _ = try PhoneNumber.parse(to) } catch { throw ValidationError("--to: \(error.message)") }
             return to

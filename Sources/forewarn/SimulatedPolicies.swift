@@ -45,7 +45,9 @@ struct SimulatedPolicies {
             isDuplicate: issued.contains(submission.identity), recentContacts: recent)
         let (decision, trail) = PolicyPipeline.evaluate(
             candidate, facts: facts, settings: submission.settings, now: now)
-        let verdicts = trail.map { NoticePolicy.Verdict(stage: $0.stage.rawValue, passed: $0.passed, reason: $0.reason) }
+        let verdicts = trail.map {
+            NoticePolicy.Verdict(stage: $0.stage.rawValue, passed: $0.passed, reason: $0.reason)
+        }
         switch decision {
         case .duplicate:
             return NoticePolicy(outcome: .duplicate, label: "duplicate", dueAt: nil, trail: verdicts)

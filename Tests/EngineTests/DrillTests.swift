@@ -56,7 +56,9 @@ import Testing
         let store = InMemoryOccurrenceStore()
         var engine = try Engine(planSet: set, store: store)
         let now = utc("2026-06-01T12:00:00Z")
-        let made = (engine.drill(plan: "surge", now: now, drillID: "d1"), engine.drill(plan: "surge", now: now, drillID: "d2"))
+        let made = (
+            engine.drill(plan: "surge", now: now, drillID: "d1"), engine.drill(plan: "surge", now: now, drillID: "d2")
+        )
         let first = try #require(made.0)
         let second = try #require(made.1)
         let real = Occurrence.id(plan: "surge", triggerKey: "forecast:load", onset: first.occurrence.onset)

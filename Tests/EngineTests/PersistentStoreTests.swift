@@ -58,7 +58,8 @@ import Testing
         #expect(reopened.notices(of: unflushed[0].key.occurrence).map(\.step).allSatisfy { $0 == "before-3d" })
         var restarted = try Engine(planSet: set, store: reopened)
         let again = restarted.tick(now: utc("2026-03-04T12:06:00Z"), signals: SignalSnapshot()).notices
-        #expect(Set(again.map(\.key)) == Set(unflushed.map(\.key)), "the identities changed: the outbox would send twice")
+        #expect(
+            Set(again.map(\.key)) == Set(unflushed.map(\.key)), "the identities changed: the outbox would send twice")
         try reopened.flush()
         let third = try reopen(path, now: utc("2026-03-04T12:11:00Z"))
         var settled = try Engine(planSet: set, store: third)
@@ -69,18 +70,18 @@ import Testing
         let set = try loadPlans([
             "defs.yaml": definitions,
             "plan.yaml": """
-                plan: surge
-                title: Surge
-                owner: ops-lead
-                timezone: UTC
-                foresee:
-                  forecast: { signal: load, above: 100, within: 6h, confidence: 0.8, for: 30m }
-                actions:
-                  - notify: on-call
-                    via: sms
-                    before: [2h]
-                    message: { es: "Alza {{onset_time}}", en: "Surge {{onset_time}}" }
-                """,
+            plan: surge
+            title: Surge
+            owner: ops-lead
+            timezone: UTC
+            foresee:
+              forecast: { signal: load, above: 100, within: 6h, confidence: 0.8, for: 30m }
+            actions:
+              - notify: on-call
+                via: sms
+                before: [2h]
+                message: { es: "Alza {{onset_time}}", en: "Surge {{onset_time}}" }
+            """,
         ])
         let path = try databasePath()
         let start = utc("2026-06-01T10:00:00Z")
@@ -89,7 +90,10 @@ import Testing
         var engine = try Engine(planSet: set, store: store, forecasters: ["load": forecaster])
         for minute in stride(from: 0, through: 20, by: 5) {
             let now = start.addingTimeInterval(Double(minute) * 60)
-            #expect(!engine.tick(now: now, signals: healthy(50, at: now)).contains { if case .foresee = $0 { true } else { false } })
+            #expect(
+                !engine.tick(now: now, signals: healthy(50, at: now)).contains {
+                    if case .foresee = $0 { true } else { false }
+                })
             try store.flush()
         }
         var restarted = try Engine(planSet: set, store: try reopen(path, now: start), forecasters: ["load": forecaster])

@@ -37,11 +37,15 @@ import Testing
         #expect(first.standardOutput.contains("6 of 6 drill notices delivered"))
         #expect(first.standardOutput.contains("answered HTTP 200"))
         let text = try String(contentsOf: receiver.log, encoding: .utf8)
-        let logged = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Logged.self, from: Data($0.utf8)) }
+        let logged = text.split(separator: "\n").compactMap {
+            try? JSONDecoder().decode(Logged.self, from: Data($0.utf8))
+        }
         #expect(logged.count == 6)
         #expect(logged.allSatisfy { $0.signature_ok && $0.path == "/ok" })
         #expect(Set(logged.map(\.id)).count == 6)
-        let bodies = try logged.map { try #require(try JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any]) }
+        let bodies = try logged.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])
+        }
         let data = bodies.compactMap { $0["data"] as? [String: Any] }
         #expect(data.count == 6 && data.allSatisfy { $0["drill"] as? String == "true" })
         #expect(data.allSatisfy { ($0["occurrence"] as? String)?.hasPrefix("checkout-surge/drill:") == true })

@@ -52,57 +52,57 @@ import Testing
 @Suite struct SimulatePolicyTests {
     static let files = [
         "defs.yaml": """
-            receivers:
-              sms:
-                kind: form
-                url: http://127.0.0.1:9/sms
-                fields: { to: "{{to}}", text: "{{text}}" }
-            audiences:
-              customers:
-                kind: customers
-                timezone: America/Santiago
-                quiet_hours: "21:00-08:00"
-                frequency_cap: 1 per 7d
-                recipients:
-                  - { id: c1, phone: "+56900000301", locale: es, consent: true }
-                  - { id: c2, phone: "+56900000302", locale: en, consent: false }
-              on-call:
-                kind: staff
-                timezone: America/Santiago
-                recipients:
-                  - { id: ops-lead, name: Carla, phone: "+56900000201", locale: es }
-            calendars:
-              night-work:
-                timezone: America/Santiago
-                events:
-                  - { summary: Night work, start: 2026-03-10T23:30, end: 2026-03-11T01:00 }
-            policies:
-              locales: [es, en]
-              tick: 5m
-              vars: { brand: Tienda }
-            """,
-        "plan.yaml": """
-            plan: night-work
-            title: Night work
-            owner: ops-lead
+        receivers:
+          sms:
+            kind: form
+            url: http://127.0.0.1:9/sms
+            fields: { to: "{{to}}", text: "{{text}}" }
+        audiences:
+          customers:
+            kind: customers
             timezone: America/Santiago
-            foresee:
-              event: { calendar: night-work }
-            actions:
-              - notify: customers
-                via: sms
-                before: [3d, 1d]
-                message:
-                  es: "{{brand}}: trabajos el {{onset_date}} a las {{onset_time}}."
-                  en: "{{brand}}: works on {{onset_date}} at {{onset_time}}."
-              - notify: on-call
-                via: sms
-                before: [1d]
-                urgent: true
-                message:
-                  es: "Trabajos nocturnos en {{lead}}."
-                  en: "Night works in {{lead}}."
-            """,
+            quiet_hours: "21:00-08:00"
+            frequency_cap: 1 per 7d
+            recipients:
+              - { id: c1, phone: "+56900000301", locale: es, consent: true }
+              - { id: c2, phone: "+56900000302", locale: en, consent: false }
+          on-call:
+            kind: staff
+            timezone: America/Santiago
+            recipients:
+              - { id: ops-lead, name: Carla, phone: "+56900000201", locale: es }
+        calendars:
+          night-work:
+            timezone: America/Santiago
+            events:
+              - { summary: Night work, start: 2026-03-10T23:30, end: 2026-03-11T01:00 }
+        policies:
+          locales: [es, en]
+          tick: 5m
+          vars: { brand: Tienda }
+        """,
+        "plan.yaml": """
+        plan: night-work
+        title: Night work
+        owner: ops-lead
+        timezone: America/Santiago
+        foresee:
+          event: { calendar: night-work }
+        actions:
+          - notify: customers
+            via: sms
+            before: [3d, 1d]
+            message:
+              es: "{{brand}}: trabajos el {{onset_date}} a las {{onset_time}}."
+              en: "{{brand}}: works on {{onset_date}} at {{onset_time}}."
+          - notify: on-call
+            via: sms
+            before: [1d]
+            urgent: true
+            message:
+              es: "Trabajos nocturnos en {{lead}}."
+              en: "Night works in {{lead}}."
+        """,
     ]
 
     func run(_ format: String) throws -> CommandRunner.Outcome {
@@ -145,7 +145,9 @@ import Testing
         let staff = try #require(
             notices.first { $0["recipient"] as? String == "ops-lead" }?["policy"] as? [String: Any])
         #expect(staff["outcome"] as? String == "enqueued")
-        #expect((staff["stages"] as? [[String: Any]])?.contains { ($0["reason"] as? String)?.contains("bypasses") == true } == true)
+        #expect(
+            (staff["stages"] as? [[String: Any]])?.contains { ($0["reason"] as? String)?.contains("bypasses") == true }
+                == true)
     }
 
     @Test func theTableShowsTheDecisions() throws {
