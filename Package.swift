@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PostgresStore",
             dependencies: [
@@ -127,7 +127,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Plans", "Signals", "Forecast", "Calendars"]),
+            name: "EngineTests", dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars"]),
         .executableTarget(
             name: "delivery-bench",
             dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],

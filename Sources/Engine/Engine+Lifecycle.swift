@@ -10,10 +10,12 @@ extension Engine {
         var open = store.openOccurrences(plan: plan.id)
         var matched: Set<String> = []
         for candidate in reading.candidates {
-            let pendingKey = PendingKey(plan: plan.id, key: candidate.key)
+            let pendingKey = plan.id + "|" + candidate.key
             if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
                 matched.insert(open[index].id)
-                memory.recedingSince[open[index].id] = nil
+                if memory.timers.recedingSince[open[index].id] != nil {
+                    memory.timers.recedingSince[open[index].id] = nil
+                }
                 var occurrence = open[index]
                 if candidate.movesOnset, occurrence.state != .started,
                     abs(occurrence.onset.timeIntervalSince(candidate.onset)) >= 1
@@ -33,22 +35,23 @@ extension Engine {
             {
                 continue  // that event's occurrence is over (ended or cancelled): never foreseen twice
             }
-            let since = memory.pendingSince[pendingKey] ?? now
-            memory.pendingSince[pendingKey] = since
+            let since = memory.timers.pendingSince[pendingKey] ?? now
+            if since == now { memory.timers.pendingSince[pendingKey] = since }
             guard now.timeIntervalSince(since) >= (reading.debounce[candidate.key] ?? 0) else { continue }
-            memory.pendingSince[pendingKey] = nil
+            memory.timers.pendingSince[pendingKey] = nil
             var occurrence = Occurrence(
                 plan: plan.id, triggerKey: candidate.key, onset: candidate.onset, end: candidate.end, foreseenAt: now)
-            occurrence.values = candidate.values
+            occurrence.values = candidate.resolvedValues
             decisions.append(.foresee(occurrence))
             if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
             store.save(occurrence)
             open.append(occurrence)
             matched.insert(occurrence.id)
         }
-        for key in reading.debounce.keys where !memory.pendingSince.isEmpty && !reading.frozen.contains(key) {
+        for key in reading.debounce.keys where !memory.timers.pendingSince.isEmpty && !reading.frozen.contains(key) {
             if !reading.candidates.contains(where: { $0.key == key }) {
-                memory.pendingSince[PendingKey(plan: plan.id, key: key)] = nil
+                let pendingKey = plan.id + "|" + key
+                if memory.timers.pendingSince[pendingKey] != nil { memory.timers.pendingSince[pendingKey] = nil }
             }
         }
         for var occurrence in open {
@@ -73,10 +76,10 @@ extension Engine {
         if occurrence.triggerKey.hasPrefix("event:") {
             guard occurrence.state != .started, occurrence.onset > now else { return }  // the calendar runs it
         }
-        let since = memory.recedingSince[occurrence.id] ?? now
-        memory.recedingSince[occurrence.id] = since
+        let since = memory.timers.recedingSince[occurrence.id] ?? now
+        if since == now { memory.timers.recedingSince[occurrence.id] = since }
         guard now.timeIntervalSince(since) >= debounce else { return }
-        memory.recedingSince[occurrence.id] = nil
+        memory.timers.recedingSince[occurrence.id] = nil
         if occurrence.state == .started {
             occurrence.state = .ended
             occurrence.endedAt = now
@@ -124,13 +127,16 @@ extension Engine {
     private mutating func alertOwnerIfBlind(
         _ plan: Plan, reading: TriggerReading, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
     ) {
-        if !memory.alerted.isEmpty {
+        if !memory.timers.alerted.isEmpty {
             for signal in Set(plan.trigger.signals) where reading.blind[signal] == nil {
-                memory.alerted.remove(plan.id + "|" + signal)
+                if memory.timers.alerted.contains(plan.id + "|" + signal) {
+                    memory.timers.alerted.remove(plan.id + "|" + signal)
+                }
             }
         }
         for (signal, health) in reading.blind.sorted(by: { $0.key < $1.key }) {
-            guard memory.alerted.insert(plan.id + "|" + signal).inserted else { continue }
+            guard !memory.timers.alerted.contains(plan.id + "|" + signal) else { continue }
+            memory.timers.alerted.insert(plan.id + "|" + signal)
             decisions.append(.alertOwner(ownerAlert(plan, signal: signal, health: health, now: now)))
         }
     }

@@ -12,6 +12,8 @@ struct NoticeContext {
     var late: Bool
     var now: Date
     var values: [String: String]
+    /// A rehearsal: the text carries the locale's drill prefix and `data` has `drill: true`.
+    var isDrill = false
 }
 
 /// One recipient of a step: its identity key and, for audiences, the recipient itself.
@@ -59,6 +61,10 @@ extension Engine {
         data["onset"] = EngineFormat.iso(context.occurrence.onset)
         if let end = context.occurrence.end { data["end"] = EngineFormat.iso(end) }
         data["late"] = context.late ? "true" : "false"
+        if context.isDrill {
+            data["drill"] = "true"
+            if !text.isEmpty { text = Self.drillPrefix(locale: locale) + " " + text }
+        }
         let isSMS = receiver?.kind.isSMS ?? false
         let address = (isSMS ? recipient?.phone : recipient?.address) ?? recipient?.phone ?? target.key
         let eventType: String
@@ -72,7 +78,8 @@ extension Engine {
             isCustomer: audience?.kind == .customers, isUrgent: context.action.isUrgent, recipient: recipient,
             address: address, locale: locale,
             timeZone: zone, quietHours: audience?.quietHours, frequencyCap: audience?.frequencyCap, text: text,
-            data: data, dueAt: context.now, onset: context.occurrence.onset, isLate: context.late, isDrill: false,
+            data: data, dueAt: context.now, onset: context.occurrence.onset, isLate: context.late,
+            isDrill: context.isDrill,
             eventType: eventType)
     }
 
@@ -82,7 +89,7 @@ extension Engine {
         var result: [String: Any] = [
             "plan": context.plan.id, "title": context.plan.title, "onset": onset.iso, "onset_date": onset.date,
             "onset_time": onset.time, "lead": EngineFormat.lead(context.lead, locale: locale),
-            "recipient": recipient?.name ?? recipient?.id ?? "", "drill": false, "late": context.late,
+            "recipient": recipient?.name ?? recipient?.id ?? "", "drill": context.isDrill, "late": context.late,
             "hours": Self.hours(context.plan.hours?.onEvent, locale: locale),
         ]
         if let end = context.occurrence.end {
@@ -91,10 +98,7 @@ extension Engine {
             result["end_date"] = local.date
             result["end_time"] = local.time
         }
-        for name in [
-            "required_agents", "scheduled_agents", "staff_gap", "service_level", "volume", "expected_load", "capacity",
-            "signal_value",
-        ] {
+        for name in MessageTemplates.standardVariables where result[name] == nil {
             if let value = context.values[name] { result[name] = value }
         }
         for (key, value) in planSet.policies.vars { result[key] = value }

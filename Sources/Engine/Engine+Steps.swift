@@ -8,18 +8,28 @@ extension Engine {
         of occurrence: inout Occurrence, plan: Plan, now: Date, signals: SignalSnapshot, blind: Bool,
         into decisions: inout [Decision]
     ) {
-        for action in plan.actions {
-            let due = action.steps.before.filter { lead in
-                occurrence.onset.addingTimeInterval(-lead.seconds) <= now
-                    && !occurrence.completedSteps.contains("\(action.index):before-\(lead)")
+        let names = stepNames[plan.id]
+        for (position, action) in plan.actions.enumerated() where !action.steps.before.isEmpty {
+            let before = action.steps.before
+            let keys = names?[position] ?? before.map { "\(action.index):before-\($0)" }
+            var latestIndex: Int?
+            for index in before.indices
+            where occurrence.onset.addingTimeInterval(-before[index].seconds) <= now
+                && !occurrence.completedSteps.contains(keys[index])
+                && latestIndex.map({ before[index] < before[$0] }) ?? true
+            {
+                latestIndex = index
             }
-            guard let latest = due.min() else { continue }
+            guard let latestIndex else { continue }
+            let latest = before[latestIndex]
             if blind, isCustomerAction(action) { continue }  // held: customers are not warned on blind data
-            for older in due where older != latest {
-                occurrence.completedSteps.insert("\(action.index):before-\(older)")
+            for index in before.indices where index != latestIndex {
+                guard occurrence.onset.addingTimeInterval(-before[index].seconds) <= now,
+                    occurrence.completedSteps.insert(keys[index]).inserted
+                else { continue }
                 decisions.append(
                     .skip(
-                        occurrence: occurrence.id, action: action.index, step: "before-\(older)",
+                        occurrence: occurrence.id, action: action.index, step: "before-\(before[index])",
                         reason: "missed: superseded by before-\(latest)"))
             }
             let moment = occurrence.onset.addingTimeInterval(-latest.seconds)

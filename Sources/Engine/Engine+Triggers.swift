@@ -17,6 +17,18 @@ struct Candidate {
     /// Whether the contingency is happening now (a forecast signal already across its threshold).
     var isHappening: Bool = false
     var values: [String: String] = [:]
+    /// A forecast's capacity and the signal's current value, formatted into `values` only when the candidate
+    /// becomes a new occurrence (most ticks only match an open one).
+    var capacity: Double?
+    var signalValue: Double?
+
+    /// `values` with the capacity and signal value, as a new occurrence keeps them.
+    var resolvedValues: [String: String] {
+        var result = values
+        if let capacity { result["capacity"] = EngineFormat.number(capacity) }
+        if let signalValue { result["signal_value"] = EngineFormat.number(signalValue) }
+        return result
+    }
 }
 
 /// What a plan's trigger says on one tick.
@@ -118,7 +130,7 @@ extension Engine {
             reading.frozen.insert(key)
             return
         }
-        guard forecasters[trigger.signal] != nil else {
+        guard models.index(forKey: trigger.signal) != nil else {
             reading.frozen.insert(key)  // still learning: nothing can be said yet
             return
         }
@@ -130,8 +142,8 @@ extension Engine {
         var candidate = Candidate(
             key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
             isHappening: happening)
-        candidate.values = ["capacity": EngineFormat.number(trigger.threshold.value)]
-        if let current { candidate.values["signal_value"] = EngineFormat.number(current) }
+        candidate.capacity = trigger.threshold.value
+        candidate.signalValue = current
         reading.candidates.append(candidate)
     }
 
@@ -147,34 +159,35 @@ extension Engine {
         }
         guard !reading.frozen.contains(key), let value = signals.latest[trigger.signal]?.value else { return }
         guard trigger.condition.holds(for: value) else {
-            memory.stateOnset[memoryKey] = nil
+            if memory.timers.stateOnset[memoryKey] != nil { memory.timers.stateOnset[memoryKey] = nil }
             return
         }
         let onset =
-            memory.stateOnset[memoryKey]
+            memory.timers.stateOnset[memoryKey]
             ?? trigger.onset.evaluate(now: now.addingTimeInterval(0)) { signals.number($0) }
         guard let onset else { return }
-        memory.stateOnset[memoryKey] = onset
+        if memory.timers.stateOnset[memoryKey] != onset { memory.timers.stateOnset[memoryKey] = onset }
         var candidate = Candidate(key: key, onset: onset, end: nil, tracking: true, movesOnset: false)
         candidate.values["signal_value"] = value.description
         reading.candidates.append(candidate)
     }
 
-    /// The signal's forecast path at the trigger's confidence, computed once per tick for the longest horizon
-    /// any plan asks of that signal, then scanned per threshold.
+    /// The signal's forecast path at the trigger's confidence, computed once per forecaster state for the longest
+    /// horizon any plan asks of that signal, then scanned per threshold.
     private mutating func crossing(
         of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
     ) -> Date? {
-        let key = PathKey(signal: signal, confidence: trigger.confidence)
-        if memory.paths[key]?.now != now, let forecaster = forecasters[signal] {
+        let cached: ForecastPathIndex
+        if let path = memory.paths[signal]?[trigger.confidence] {
+            cached = path
+        } else {
+            guard let forecaster = models[signal] else { return nil }
             let within = longestWithin[signal] ?? trigger.within.seconds
-            let path = forecaster.crossingPath(within: within, confidence: trigger.confidence)
-            memory.paths[key] = (now, path.origin, path.points)
+            cached = ForecastPathIndex(forecaster.crossingPath(within: within, confidence: trigger.confidence))
+            memory.paths[signal, default: [:]][trigger.confidence] = cached
         }
-        guard let cached = memory.paths[key] else { return nil }
-        return ForecastPath.firstCrossing(
-            in: (cached.origin, cached.points), threshold: trigger.threshold.value, direction: direction,
-            within: trigger.within.seconds)
+        return cached.firstCrossing(
+            threshold: trigger.threshold.value, direction: direction, within: trigger.within.seconds)
     }
 
     /// The compiled case-insensitive pattern of an event trigger's `match`.

@@ -12,14 +12,24 @@ public struct Engine: Sendable {
     public let planSet: PlanSet
     /// Where occurrences and issued notices persist.
     public let store: any OccurrenceStore
-    /// Forecasters per signal name (absent: the signal cannot be forecast yet).
-    public var forecasters: [String: any LoadForecaster]
+    /// Forecasters per signal name (absent: the signal cannot be forecast yet). Replacing one drops the
+    /// forecast paths computed from the old ones.
+    public var forecasters: [String: any LoadForecaster] {
+        get { models }
+        set {
+            models = newValue
+            memory.paths = [:]
+        }
+    }
     /// How far ahead calendar events are looked at beyond each plan's longest lead.
     public var lookahead: TimeInterval = 86_400
     /// A step sent more than this after its moment is marked late (default: two ticks).
     public var lateAfter: TimeInterval
 
+    var models: [String: any LoadForecaster]
     let calendars: [String: EventCalendar]
+    /// Per plan id, per action, the completed-step names of its `before` steps (`0:before-3d`), made once.
+    let stepNames: [String: [[String]]]
     /// The longest `within` of the forecast triggers reading each signal.
     let longestWithin: [String: TimeInterval]
     var memory = EngineMemory()
@@ -30,7 +40,7 @@ public struct Engine: Sendable {
     public init(planSet: PlanSet, store: any OccurrenceStore, forecasters: [String: any LoadForecaster] = [:]) throws {
         self.planSet = planSet
         self.store = store
-        self.forecasters = forecasters
+        self.models = forecasters
         self.lateAfter = 2 * planSet.policies.tick.seconds
         var calendars: [String: EventCalendar] = [:]
         for (name, definition) in planSet.calendars {
@@ -45,6 +55,13 @@ public struct Engine: Sendable {
             }
         }
         self.longestWithin = longest
+        var names: [String: [[String]]] = [:]
+        for plan in planSet.plans {
+            names[plan.id] = plan.actions.map { action in action.steps.before.map { "\(action.index):before-\($0)" } }
+        }
+        self.stepNames = names
+        memory.timers = store.timers()
+        memory.timersChanged = false
     }
 
     /// The signals the plans read (triggers, expectations, onsets, staffing volumes).
@@ -55,50 +72,43 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
-        for index in planSet.plans.indices where planSet.plans[index].isEnabled {
-            evaluate(planSet.plans[index], now: now, signals: signals, into: &decisions)
+        // Through the buffer, each plan is borrowed by `evaluate` instead of copied (a copy retains every field).
+        planSet.plans.withUnsafeBufferPointer { plans in
+            for index in plans.indices where plans[index].isEnabled {
+                evaluate(plans[index], now: now, signals: signals, into: &decisions)
+            }
+        }
+        if memory.timersChanged {
+            store.saveTimers(memory.timers)
+            memory.timersChanged = false
         }
         return decisions
     }
 
     /// Feeds a new sample of `signal` to its forecaster, if it has one.
+    /// Its forecast paths are recomputed on the next tick that needs them.
     public mutating func observe(_ sample: Forecast.Sample, of signal: String) {
-        guard var forecaster = forecasters[signal] else { return }
-        forecasters[signal] = nil  // keep the forecaster uniquely referenced while it mutates
-        _ = forecaster.observe(sample)
-        forecasters[signal] = forecaster
+        guard var forecaster = models[signal] else { return }
+        models[signal] = nil  // keep the forecaster uniquely referenced while it mutates
+        if forecaster.observe(sample) { memory.paths[signal] = nil }
+        models[signal] = forecaster
     }
 }
 
-/// What the engine keeps between ticks besides the store: debounce timers, owner-alert episodes and the
-/// calendar expansion cache. Losing it (a restart) only restarts debounces.
+/// What the engine keeps between ticks besides the store: the timers (persisted through the store, so a
+/// restart neither restarts a debounce nor repeats an owner alert) and caches.
 struct EngineMemory: Sendable {
-    /// When a tracking trigger's condition began to hold with no open occurrence, per `plan|key`.
-    var pendingSince: [PendingKey: Date] = [:]
-    /// When an open occurrence's condition stopped holding, per occurrence id.
-    var recedingSince: [String: Date] = [:]
-    /// The state trigger's onset computed when its condition first held, per `plan|key`.
-    var stateOnset: [String: Date] = [:]
-    /// Owner alerts already sent, per `plan|signal` (cleared when the signal is healthy again).
-    var alerted: Set<String> = []
+    /// The debounce timers and owner-alert episodes; every change marks them for saving.
+    var timers = EngineTimers() { didSet { timersChanged = true } }
+    /// Whether `timers` changed since they were last saved to the store.
+    var timersChanged = false
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
-    /// Forecast paths per `signal|confidence`, valid for the tick they were computed at.
-    var paths: [PathKey: (now: Date, origin: Date, points: [ForecastPoint])] = [:]
+    /// Forecast paths per signal and confidence, valid until the signal's forecaster observes a sample or is
+    /// replaced (a path depends only on the forecaster's state, not on the tick's `now`).
+    var paths: [String: [Double: ForecastPathIndex]] = [:]
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
-}
-
-/// A plan's trigger key (debounce timers).
-struct PendingKey: Hashable {
-    var plan: String
-    var key: String
-}
-
-/// A forecast path's cache key.
-struct PathKey: Hashable {
-    var signal: String
-    var confidence: Double
 }
 
 extension Trigger {

@@ -51,16 +51,17 @@ public enum EngineFormat {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let (y, m, d) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let (y, m, d) = (Int64(c.year ?? 0), Int64(c.month ?? 0), Int64(c.day ?? 0))
+        // `pad`, not `String(format:)`: this runs for every notice rendered, on the tick's path.
         let dateText =
             locale.hasPrefix("es")
-            ? String(format: "%02d-%02d-%04d", d, m, y) : String(format: "%04d-%02d-%02d", y, m, d)
-        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-        let offset = zone.secondsFromGMT(for: date)
+            ? pad(d, 2) + "-" + pad(m, 2) + "-" + pad(y, 4) : pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        let time = pad(Int64(c.hour ?? 0), 2) + ":" + pad(Int64(c.minute ?? 0), 2)
+        let offset = Int64(zone.secondsFromGMT(for: date))
         let sign = offset < 0 ? "-" : "+"
-        let iso = String(
-            format: "%04d-%02d-%02dT%@:%02d%@%02d:%02d", y, m, d, time, c.second ?? 0, sign, abs(offset) / 3600,
-            abs(offset) / 60 % 60)
+        let iso =
+            pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + time + ":" + pad(Int64(c.second ?? 0), 2) + sign
+            + pad(abs(offset) / 3600, 2) + ":" + pad(abs(offset) / 60 % 60, 2)
         return (dateText, time, iso)
     }
 }

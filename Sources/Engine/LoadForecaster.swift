@@ -71,3 +71,49 @@ extension LinearTrendForecaster: LoadForecaster {
         return (origin, points)
     }
 }
+
+/// A forecast path prepared for many thresholds: the running maximum of the lower bounds and the running minimum
+/// of the upper bounds are monotone, so the first point across any threshold is found by binary search.
+struct ForecastPathIndex: Sendable {
+    /// The path's origin (the forecaster's last observation).
+    let origin: Date
+    /// The points' instants, in order.
+    let times: [Date]
+    /// `max(lower[0...i])` and `min(upper[0...i])` (NaN bounds never cross, as in the linear scan).
+    let highestLower: [Double]
+    let lowestUpper: [Double]
+
+    /// Indexes a path.
+    init(_ path: (origin: Date, points: [ForecastPoint])) {
+        origin = path.origin
+        times = path.points.map(\.time)
+        var high = -Double.infinity
+        var low = Double.infinity
+        var highs: [Double] = []
+        var lows: [Double] = []
+        highs.reserveCapacity(path.points.count)
+        lows.reserveCapacity(path.points.count)
+        for point in path.points {
+            if point.lower > high { high = point.lower }
+            if point.upper < low { low = point.upper }
+            highs.append(high)
+            lows.append(low)
+        }
+        highestLower = highs
+        lowestUpper = lows
+    }
+
+    /// The first instant within `within` of the origin whose bound is across `threshold`: the same answer as
+    /// `ForecastPath.firstCrossing` on the path.
+    func firstCrossing(threshold: Double, direction: CrossingDirection, within: TimeInterval) -> Date? {
+        var low = 0
+        var high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            let crossed = direction == .above ? highestLower[middle] > threshold : lowestUpper[middle] < threshold
+            if crossed { high = middle } else { low = middle + 1 }
+        }
+        guard low < times.count, times[low] <= origin.addingTimeInterval(within + 1e-6) else { return nil }
+        return times[low]
+    }
+}

@@ -20,20 +20,36 @@ public struct SimulationReport {
     public let from: Date
     public let to: Date
     public let tick: TimeInterval
+    /// The delivery policy stages' decision per notice, by the index of its entry in `outcome.entries`
+    /// (empty: the stages were not run, and the policy column says `stages n/a`).
+    public let policies: [Int: NoticePolicy]
 
     /// Creates a report.
-    public init(planSet: PlanSet, outcome: Simulator.Outcome, from: Date, to: Date, tick: TimeInterval) {
+    public init(
+        planSet: PlanSet, outcome: Simulator.Outcome, from: Date, to: Date, tick: TimeInterval,
+        policies: [Int: NoticePolicy] = [:]
+    ) {
         (self.planSet, self.outcome, self.from, self.to, self.tick) = (planSet, outcome, from, to, tick)
+        self.policies = policies
     }
 
-    /// Policy stages are not applied in this build: the delivery branch supplies them.
+    /// The policy column when the stages were not run.
     static let policyNote = "stages n/a"
 
     /// The rows, in time order; the notices of one step (same occurrence, action, step) form one row.
     public var rows: [Row] {
         var rows: [Row] = []
         var groups: [String: Int] = [:]
-        for entry in outcome.entries {
+        var labels: [Int: [(label: String, count: Int)]] = [:]
+        func note(_ row: Int, _ entry: Int) {
+            guard let label = policies[entry]?.label else { return }
+            if let index = labels[row, default: []].firstIndex(where: { $0.label == label }) {
+                labels[row]![index].count += 1
+            } else {
+                labels[row, default: []].append((label, 1))
+            }
+        }
+        for (position, entry) in outcome.entries.enumerated() {
             switch entry.decision {
             case .foresee(let o):
                 rows.append(row(entry.at, o.plan, "foreseen \(o.triggerKey) onset \(EngineFormat.iso(o.onset))"))
@@ -53,9 +69,11 @@ public struct SimulationReport {
                 let group = "\(notice.key.occurrence)#\(notice.key.action)/\(notice.key.step)"
                 if let index = groups[group] {
                     rows[index].audience += 1
+                    note(index, position)
                     continue
                 }
                 groups[group] = rows.count
+                note(rows.count, position)
                 let target = notice.audience.map { "\($0) via \(notice.receiver)" } ?? notice.receiver
                 let text = notice.text.isEmpty ? "[\(notice.eventType)]" : notice.text
                 rows.append(
@@ -66,6 +84,10 @@ public struct SimulationReport {
                             + (notice.isLate ? " (late)" : ""), text: text,
                         policy: Self.policyNote))
             }
+        }
+        for (index, list) in labels {
+            rows[index].policy = list.map { $0.count > 1 ? "\($0.label) ×\($0.count)" : $0.label }
+                .joined(separator: "; ")
         }
         return rows
     }
@@ -93,69 +115,20 @@ public struct SimulationReport {
         for line in lines { text += render(line) + "\n" }
         text += "\(outcome.ticks) ticks from \(EngineFormat.iso(from)) to \(EngineFormat.iso(to)), "
         text += "\(outcome.entries.filter { if case .enqueue = $0.decision { true } else { false } }.count) notices; "
-        text += "policy stages (consent, suppression, dedupe, frequency cap, quiet hours) are not applied here\n"
+        if policies.isEmpty {
+            text += "policy stages (consent, suppression, dedupe, frequency cap, quiet hours) were not applied\n"
+        } else {
+            let counts = Dictionary(grouping: policies.values, by: \.outcome).mapValues(\.count)
+            text +=
+                [NoticePolicy.Outcome.enqueued, .deferred, .suppressed, .duplicate].map {
+                    "\(counts[$0] ?? 0) \($0.rawValue)"
+                }.joined(separator: ", ") + " by the policy stages\n"
+        }
         return text
     }
 
     static func preview(_ text: String) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
-    }
-
-    /// Per plan, the `[start, end]` intervals in which each occurrence was held as foreseen (end null: still
-    /// held at the end of the run); empty intervals (foreseen and started at once) are left out.
-    public func firing(plan: String) -> [[String?]] {
-        outcome.occurrences.filter { $0.plan == plan }.compactMap { occurrence in
-            let until = occurrence.foreseenUntil
-            if let until, until <= occurrence.foreseenAt { return nil }
-            return [EngineFormat.iso(occurrence.foreseenAt), until.map(EngineFormat.iso)]
-        }
-    }
-
-    /// The JSON document: period, per-plan firing intervals and occurrences, notices and owner alerts.
-    public func json() -> String {
-        var plans: [String: Any] = [:]
-        for plan in planSet.plans {
-            plans[plan.id] = [
-                "firing": firing(plan: plan.id).map { $0.map { $0 as Any? ?? NSNull() } },
-                "occurrences": outcome.occurrences.filter { $0.plan == plan.id }.map(Self.occurrenceJSON),
-            ]
-        }
-        var notices: [[String: Any]] = []
-        var alerts: [[String: Any]] = []
-        for entry in outcome.entries {
-            if case .enqueue(let n) = entry.decision {
-                notices.append([
-                    "at": EngineFormat.iso(entry.at), "plan": n.plan, "occurrence": n.key.occurrence,
-                    "action": n.key.action, "step": n.key.step, "recipient": n.key.recipient, "receiver": n.receiver,
-                    "audience": n.audience as Any? ?? NSNull(), "locale": n.locale, "text": n.text, "late": n.isLate,
-                    "customer": n.isCustomer, "urgent": n.isUrgent, "type": n.eventType,
-                    "onset": EngineFormat.iso(n.onset),
-                ])
-            } else if case .alertOwner(let a) = entry.decision {
-                alerts.append([
-                    "at": EngineFormat.iso(entry.at), "plan": a.plan, "owner": a.owner, "reason": a.reason,
-                    "text": a.text, "receiver": a.receiver as Any? ?? NSNull(),
-                ])
-            }
-        }
-        let document: [String: Any] = [
-            "from": EngineFormat.iso(from), "to": EngineFormat.iso(to), "tick_s": tick, "ticks": outcome.ticks,
-            "plans": plans, "notices": notices, "owner_alerts": alerts,
-        ]
-        let data =
-            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func occurrenceJSON(_ o: Occurrence) -> [String: Any] {
-        var result: [String: Any] = [
-            "id": o.id, "trigger": o.triggerKey, "state": o.state.rawValue, "onset": EngineFormat.iso(o.onset),
-            "foreseen_at": EngineFormat.iso(o.foreseenAt),
-        ]
-        if let at = o.startedAt { result["started_at"] = EngineFormat.iso(at) }
-        if let at = o.endedAt { result["ended_at"] = EngineFormat.iso(at) }
-        if let at = o.cancelledAt { result["cancelled_at"] = EngineFormat.iso(at) }
-        return result
     }
 }

@@ -32,6 +32,8 @@ public struct Simulator {
         public var occurrences: [Occurrence]
         /// How many ticks ran.
         public var ticks: Int
+        /// Failures to flush the store after a tick (a persistent store; each retried on the next tick).
+        public var storeErrors: [String] = []
     }
 
     public var engine: Engine
@@ -70,6 +72,7 @@ public struct Simulator {
         feed.samples = seen
         var now = from
         var ticks = 0
+        var storeErrors: [String] = []
         while now <= to {
             for (name, samples) in traces {
                 var index = cursor[name]!
@@ -86,10 +89,12 @@ public struct Simulator {
             for decision in engine.tick(now: now, signals: feed.snapshot(names: names, at: now)) {
                 entries.append(Entry(at: now, decision: decision))
             }
+            do { try engine.store.flush() } catch { storeErrors.append("\(EngineFormat.iso(now)): \(error)") }
             ticks += 1
             now = now.addingTimeInterval(settings.tick)
         }
-        return Outcome(entries: entries, occurrences: engine.store.allOccurrences(), ticks: ticks)
+        return Outcome(
+            entries: entries, occurrences: engine.store.allOccurrences(), ticks: ticks, storeErrors: storeErrors)
     }
 
     /// Trains (or retrains) the signal's forecaster once enough history is seen.

@@ -3,7 +3,7 @@ import Mustache
 
 /// Checks an action's message templates: every locale present, each parses and renders with sample data,
 /// names only known variables, and (for SMS) how the rendered text measures on the air.
-struct MessageTemplates {
+public struct MessageTemplates {
     let set: PlanSet
     let plan: Plan
     let action: Action
@@ -24,7 +24,7 @@ struct MessageTemplates {
     }
 
     /// The variables every message can use, besides the plan's and the policies' `vars`.
-    static let standardVariables = [
+    public static let standardVariables = [
         "plan", "title", "onset", "onset_date", "onset_time", "end", "end_date", "end_time", "lead", "recipient",
         "hours", "drill", "late", "required_agents", "scheduled_agents", "staff_gap", "service_level", "volume",
         "expected_load", "capacity", "signal_value",

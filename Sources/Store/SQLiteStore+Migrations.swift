@@ -74,6 +74,7 @@ extension SQLiteStore {
                     );
                     """)
         }
+        registerOccurrenceMigrations(in: &migrator)
         return migrator
     }
 }

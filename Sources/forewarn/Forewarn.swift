@@ -17,6 +17,7 @@ struct Forewarn: AsyncParsableCommand {
             ForecastCommand.self,
             SignalsCommand.self,
             SimulateCommand.self,
+            DrillCommand.self,
             ReceiversCommand.self,
             NoticesCommand.self,
             DeliverySoakCommand.self,

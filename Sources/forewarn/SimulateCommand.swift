@@ -12,7 +12,9 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Signals come from --signal NAME=trace.csv (timestamp,value); a signal without a trace has no data, \
             so plans that need it alert their owner. Forecasters train on the samples seen so far (after 7 days \
-            of history). Nothing is sent: a recording receiver keeps every notice.
+            of history). Nothing is sent: a recording receiver keeps every notice, after the delivery policy stages \
+            (consent as the recipients files record it, dedupe, frequency cap per audience, quiet hours in the \
+            recipient's zone; urgent staff alerts bypass them).
             """)
 
     @OptionGroup var plans: PlanDirectoryOption
@@ -70,7 +72,10 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let outcome = simulator.run(from: start, to: end)
-        let report = SimulationReport(planSet: planSet, outcome: outcome, from: start, to: end, tick: settings.tick)
+        var stages = SimulatedPolicies(planSet: planSet)
+        let report = SimulationReport(
+            planSet: planSet, outcome: outcome, from: start, to: end, tick: settings.tick,
+            policies: stages.evaluate(outcome))
         print(format == "json" ? report.json() : report.table(), terminator: format == "json" ? "\n" : "")
     }
 

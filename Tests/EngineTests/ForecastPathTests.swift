@@ -27,10 +27,38 @@ import Testing
                     let scanned = ForecastPath.firstCrossing(
                         in: path, threshold: threshold, direction: direction, within: within)
                     #expect(scanned == expected, "threshold \(threshold) within \(within) \(direction)")
+                    let searched = ForecastPathIndex(path).firstCrossing(
+                        threshold: threshold, direction: direction, within: within)
+                    #expect(searched == expected, "indexed: threshold \(threshold) within \(within) \(direction)")
                     if expected != nil { answers += 1 }
                 }
             }
         }
         #expect(answers > 10)  // the comparison saw real crossings, not only nils
+    }
+
+    @Test func theIndexAnswersAsTheScanOnRandomPathsWithGaps() {
+        var generator = SystemRandomNumberGenerator()
+        let origin = Date(timeIntervalSince1970: 1_700_000_000)
+        for _ in 0..<200 {
+            let points = (0..<Int.random(in: 0...40, using: &generator)).map { step in
+                let value = Double.random(in: 0...100, using: &generator)
+                let spread = Double.random(in: 0...20, using: &generator)
+                let missing = Int.random(in: 0..<10, using: &generator) == 0
+                return ForecastPoint(
+                    time: origin.addingTimeInterval(Double(step + 1) * 300), value: value,
+                    lower: missing ? .nan : value - spread, upper: missing ? .nan : value + spread)
+            }
+            let index = ForecastPathIndex((origin, points))
+            for threshold in stride(from: -10.0, through: 130, by: 7) {
+                for direction in [CrossingDirection.above, .below] {
+                    let within = Double.random(in: 0...14_000, using: &generator)
+                    #expect(
+                        index.firstCrossing(threshold: threshold, direction: direction, within: within)
+                            == ForecastPath.firstCrossing(
+                                in: (origin, points), threshold: threshold, direction: direction, within: within))
+                }
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ func makeStore() throws -> (SQLiteStore, String) {
     @Test func migratesInWALModeAndListsVersions() async throws {
         let (store, directory) = try makeStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(try store.appliedMigrations() == ["v1-outbox", "v1-recipients", "v2-delivery"])
+        #expect(try store.appliedMigrations() == ["v1-outbox", "v1-recipients", "v2-delivery", "v2-occurrences"])
         let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening runs no migration twice and keeps data.

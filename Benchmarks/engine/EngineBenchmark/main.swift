@@ -87,6 +87,10 @@ var cpu: [Double] = []
 var durations: [Duration] = []
 var decisions = 0
 let tickCount = Int(ProcessInfo.processInfo.environment["ENGINE_BENCH_TICKS"] ?? "") ?? 40
+// As in the daemon: 30 s ticks over signals sampled every 5 minutes, so a tenth of the signals has a new sample
+// on each tick; feeding it (inside the timed part) makes their forecasters' paths be recomputed.
+// ENGINE_BENCH_FEED=0 feeds nothing (every path then stays cached: the best case).
+let feeds = ProcessInfo.processInfo.environment["ENGINE_BENCH_FEED"] != "0"
 for tick in 0..<tickCount {
     let now = start.addingTimeInterval(Double(tick) * 30)
     var snapshot = SignalSnapshot()
@@ -96,6 +100,13 @@ for tick in 0..<tickCount {
     }
     let begin = ContinuousClock.now
     let cpuBegin = threadCPU()
+    if feeds {
+        for s in stride(from: tick % 10, to: signalCount, by: 10) {
+            let step = Double(tick / 10)  // the sample at the start of this 5-minute step
+            let value = 100 + 20 * sin((step + Double(s)) * 2 * Double.pi / 288) + Double(s % 7)
+            engine.observe(Forecast.Sample(time: start.addingTimeInterval(step * 300), value: value), of: "s\(s)")
+        }
+    }
     decisions += engine.tick(now: now, signals: snapshot).count
     cpu.append(threadCPU() - cpuBegin)
     durations.append(ContinuousClock.now - begin)

@@ -9,11 +9,11 @@ import Signals
 import Store
 
 /// The daemon's `ContingencyEngine`: the pure `Engine` fed from the live `SignalMonitor`, its notices handed
-/// to the `Dispatcher`. Occurrences live in memory; the delivery store's unique notice identity keeps a
-/// restarted daemon from sending a notice twice.
+/// to the `Dispatcher`. Occurrences, the notices issued and the debounce timers persist in `occurrences` (the
+/// state database's `SQLiteOccurrenceStore` in `forewarn run`), flushed after each tick's notices are queued.
 actor LiveEngine: ContingencyEngine {
     var engine: Engine
-    let occurrences: InMemoryOccurrenceStore
+    let occurrences: any OccurrenceStore
     let monitor: SignalMonitor
     let dispatcher: Dispatcher
     /// Where the plan's recorded consent (recipients' `consent` column) is copied before a customer notice.
@@ -30,9 +30,9 @@ actor LiveEngine: ContingencyEngine {
     /// Creates the engine over `planSet`; `channels` maps receiver names to their policy channel.
     init(
         planSet: PlanSet, monitor: SignalMonitor, dispatcher: Dispatcher, recipients: any RecipientStore,
-        channels: [String: String], logger: Logger
+        channels: [String: String], logger: Logger, occurrences: any OccurrenceStore = InMemoryOccurrenceStore()
     ) throws {
-        occurrences = InMemoryOccurrenceStore()
+        self.occurrences = occurrences
         engine = try Engine(planSet: planSet, store: occurrences)
         self.monitor = monitor
         self.dispatcher = dispatcher
@@ -46,6 +46,11 @@ actor LiveEngine: ContingencyEngine {
         let snapshot = await SignalSnapshot.capture(from: monitor, names: engine.signalNames, at: now)
         for decision in engine.tick(now: now, signals: snapshot) {
             await act(on: decision)
+        }
+        do {
+            try occurrences.flush()
+        } catch {
+            logger.error("Cannot persist the engine's occurrences (retried next tick): \(error)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Daemon
 import Delivery
+import Engine
 import Foundation
 import HTTPTransport
 import Logging
@@ -44,9 +45,18 @@ struct LiveWiring {
         monitor = SignalMonitor(history: InMemorySignalHistoryStore(), logger: logger)
         engine = try LiveEngine(
             planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
-            logger: logger)
+            logger: logger, occurrences: try Self.occurrenceStore(for: store))
         desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
+    }
+
+    /// Where the engine keeps occurrences: the SQLite state database, or memory when the outbox is a shared
+    /// PostgreSQL store (notices stay unique there through their identities; see docs/postgres.md).
+    static func occurrenceStore(for store: any ForewarnStore) throws -> any OccurrenceStore {
+        guard let sqlite = store as? SQLiteStore else { return InMemoryOccurrenceStore() }
+        do { return try SQLiteOccurrenceStore(store: sqlite) } catch {
+            throw DaemonStartError(errno: EIO, "cannot open the occurrence tables: \(error)")
+        }
     }
 
     /// The delivery configurations of a plan set's receivers and each one's policy channel.
