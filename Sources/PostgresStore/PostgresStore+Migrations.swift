@@ -32,9 +32,14 @@ extension PostgresStore {
 
     /// The schema versions applied so far, in the order they were applied.
     public func appliedMigrations() async throws -> [String] {
-        var versions: [String] = []
-        let rows = try await client.query("SELECT version FROM schema_migrations ORDER BY applied_at, version")
-        for try await version in rows.decode(String.self) { versions.append(version) }
-        return versions
+        var versions: [(applied: Double, version: String)] = []
+        let rows = try await client.query("SELECT applied_at, version FROM schema_migrations")
+        for try await (applied, version) in rows.decode((Double, String).self) { versions.append((applied, version)) }
+        // Migrations applied together share a time: their order is the order they are declared in.
+        let order = Dictionary(uniqueKeysWithValues: Self.migrations.enumerated().map { ($1.version, $0) })
+        func key(_ entry: (applied: Double, version: String)) -> (Double, Int, String) {
+            (entry.applied, order[entry.version] ?? Int.max, entry.version)
+        }
+        return versions.sorted { key($0) < key($1) }.map(\.version)
     }
 }

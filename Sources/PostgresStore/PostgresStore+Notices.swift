@@ -8,10 +8,11 @@ extension PostgresStore: NoticeStore {
         let inserted = try await count(
             """
             INSERT INTO notices (id, occurrence, action, step, recipient, receiver, body, state, reason,
-                created_at, due_at, attempt_count)
+                created_at, due_at, attempt_count, message)
             VALUES (\(notice.id), \(identity.occurrence), \(identity.action), \(identity.step), \(identity.recipient),
                 \(notice.receiver), \(ByteBuffer(bytes: notice.body)), \(notice.state.rawValue), \(notice.reason),
-                \(notice.createdAt.stored), \(notice.dueAt.stored), \(notice.attemptCount))
+                \(notice.createdAt.stored), \(notice.dueAt.stored), \(notice.attemptCount),
+                \(notice.message.map { ByteBuffer(bytes: $0) }))
             ON CONFLICT DO NOTHING RETURNING id
             """)
         if inserted == 1 { return .inserted }

@@ -5,7 +5,8 @@ import Store
 extension PostgresStore {
     /// The notice columns in the order ``record(from:)`` decodes them.
     static let columns =
-        "id, occurrence, action, step, recipient, receiver, body, state, reason, created_at, due_at, attempt_count"
+        "id, occurrence, action, step, recipient, receiver, body, state, reason, created_at, due_at, attempt_count, "
+        + "message, report_outcome, report_code, report_at"
 
     /// Runs a query that selects ``columns`` and decodes every row.
     func notices(_ query: PostgresQuery) async throws -> [NoticeRecord] {
@@ -25,17 +26,24 @@ extension PostgresStore {
 
     /// Decodes one notice row.
     static func record(from row: PostgresRow) throws -> NoticeRecord {
-        let (id, occurrence, action, step, recipient, receiver, body, stateName, reason, created, due, attempts) =
+        let (id, occurrence, action, step, recipient, receiver, body, stateName, reason, created, due, attempts,
+            message, outcomeName, code, reportAt) =
             try row.decode(
-                (String, String, String, String, String, String, ByteBuffer, String, String, Double, Double, Int).self)
+                (String, String, String, String, String, String, ByteBuffer, String, String, Double, Double, Int,
+                    ByteBuffer?, String?, Int?, Double?).self)
         guard let state = NoticeState(rawValue: stateName) else {
             throw StoreError("notice '\(id)' has unknown state '\(stateName)'")
+        }
+        var report: DeliveryReport?
+        if let outcomeName, let outcome = DeliveryReport.Outcome(rawValue: outcomeName) {
+            report = DeliveryReport(
+                noticeID: id, outcome: outcome, code: code ?? 0, at: Date(timeIntervalSince1970: reportAt ?? 0))
         }
         return NoticeRecord(
             id: id,
             identity: NoticeIdentity(occurrence: occurrence, action: action, step: step, recipient: recipient),
             receiver: receiver, body: Array(body.readableBytesView), state: state, reason: reason,
             createdAt: Date(timeIntervalSince1970: created), dueAt: Date(timeIntervalSince1970: due),
-            attemptCount: attempts)
+            attemptCount: attempts, message: message.map { Array($0.readableBytesView) }, deliveryReport: report)
     }
 }

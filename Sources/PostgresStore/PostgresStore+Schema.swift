@@ -120,5 +120,6 @@ extension PostgresStore {
                 )
                 """,
             ]),
+        deliveryMigration,
     ]
 }

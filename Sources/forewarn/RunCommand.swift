@@ -50,7 +50,8 @@ struct RunCommand: AsyncParsableCommand {
                 engine: wiring.map { shared?.gate($0.engine) ?? $0.engine }, desk: wiring?.desk,
                 services: (wiring.map { [$0.service] } ?? []) + (shared.map { [$0.service] } ?? []),
                 registry: registry, logger: logger, monitor: wiring?.monitor,
-                reloadHandlers: wiring.map { [$0.reloadHandler(logger: logger)] } ?? [], transport: wiring?.transport)
+                reloadHandlers: wiring.map { [$0.reloadHandler(logger: logger)] } ?? [], transport: wiring?.transport,
+                instances: shared.map(SharedInstances.init))
             try await runner.run()
             logger.info("Stopped")
         } catch let error as DaemonStartError {

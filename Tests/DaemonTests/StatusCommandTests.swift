@@ -27,6 +27,8 @@ import Testing
         #expect(good.status == 0)
         #expect(good.output.contains("1 plans"))
         #expect(good.output.contains("queue_depth (push): unhealthy: no sample yet"))
+        #expect(good.output.contains("instances:\n  "), "alone on SQLite, the daemon lists itself")
+        #expect(good.output.contains("[leader]"), "alone on SQLite, the daemon leads")
         let refused = try runStatus(port: daemon.port, token: "not-the-right-token-000")
         #expect(refused.output.contains("signals: 401"))
         daemon.send(SIGTERM)

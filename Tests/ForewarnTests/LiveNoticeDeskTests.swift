@@ -48,9 +48,12 @@ import Testing
         #expect(listed.id == id)
         #expect(listed.deliveryReport == "delivered")
         #expect(listed.deliveryReportAt != nil)
-        await #expect(throws: DeliveryError.self) {
+        let unknown = await #expect(throws: APIError.self) {
             try await desk.deliveryReport(["id": "msg_unknown", "status": "1"])
         }
-        await #expect(throws: DeliveryError.self) { try await desk.deliveryReport(["id": id, "status": "x"]) }
+        #expect(unknown?.status == .notFound)
+        #expect(unknown?.message.contains("unknown notice") == true)
+        let malformed = await #expect(throws: APIError.self) { try await desk.deliveryReport(["id": id, "status": "x"]) }
+        #expect(malformed?.status == .badRequest)
     }
 }

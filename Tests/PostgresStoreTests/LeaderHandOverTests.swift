@@ -14,6 +14,22 @@ import Testing
 struct LeaderHandOverTests {
     static let lease: TimeInterval = 10
     static let interval: TimeInterval = 10.0 / 3
+    static let token = "hand-over-token-0123456789"
+
+    /// The output of `forewarn status` against the daemon on `port`.
+    static func status(port: Int) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: forewarnBinary)
+        process.arguments = ["status", "--url", "http://127.0.0.1:\(port)"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["FOREWARN_API_TOKEN": token]) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 
     @Test func killingTheLeaderHandsTheLeaseToTheOtherDaemon() async throws {
         let location = try await TestDatabase.make()
@@ -21,17 +37,20 @@ struct LeaderHandOverTests {
         let directory = String(cString: try #require(mkdtemp(&template)))
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let plans = try #require(Bundle.module.url(forResource: "plans", withExtension: nil, subdirectory: "Fixtures"))
+        var ports: [String: Int] = [:]
         func daemon(_ name: String) throws -> ChildProcess {
             try FileManager.default.createDirectory(
                 atPath: "\(directory)/\(name)", withIntermediateDirectories: true)
+            let port = try PostgresServer.freePort()
+            ports[name] = port
             return try ChildProcess(
                 executable: forewarnBinary,
                 arguments: [
                     "run", "--plans", plans.path, "--state", "\(directory)/\(name)", "--listen",
-                    "127.0.0.1:\(try PostgresServer.freePort())", "--store", "\(location)",
+                    "127.0.0.1:\(port)", "--store", "\(location)",
                 ],
                 stdoutPath: "\(directory)/\(name).log", stderrPath: "\(directory)/\(name).log",
-                extraEnvironment: ["FOREWARN_INSTANCE_ID": name, "NOTIFY_SOCKET": ""])
+                extraEnvironment: ["FOREWARN_INSTANCE_ID": name, "NOTIFY_SOCKET": "", "FOREWARN_API_TOKEN": Self.token])
         }
         let checker = try await TestDatabase.store(location, instance: "checker")
         let lease = LeaderLease(store: checker)
@@ -46,6 +65,9 @@ struct LeaderHandOverTests {
             })
         try await Task.sleep(for: .seconds(Self.interval * 2))
         #expect(try await lease.holder()?.instance == "first", "the standby must not take a live lease")
+        let before = try Self.status(port: try #require(ports["second"]))
+        #expect(before.contains("  first [leader]"), "forewarn status on the standby: \(before)")
+        #expect(before.contains("  second [dispatcher]"), "forewarn status on the standby: \(before)")
 
         first.send(SIGKILL)
         first.stop()
@@ -59,6 +81,9 @@ struct LeaderHandOverTests {
         #expect(handOver <= Self.lease + 2 * Self.interval, "hand-over took \(handOver) s after the last renewal")
         let listed = try await checker.instances(seenSince: .distantPast, now: Date())
         #expect(listed.first { $0.isLeader }?.id == "second")
+        let after = try Self.status(port: try #require(ports["second"]))
+        #expect(after.contains("  second [leader]"), "forewarn status after the hand-over: \(after)")
+        #expect(after.contains("  first [dispatcher]"), "forewarn status after the hand-over: \(after)")
 
         second.send(SIGTERM)
         #expect(await waitAsync(timeout: .seconds(20)) { !second.isRunning }, "second did not stop on SIGTERM")

@@ -17,6 +17,8 @@ public struct APIDependencies: Sendable {
     public var engine: (any ContingencyEngine)?
     /// The store and dispatcher (issue 5), when wired.
     public var desk: (any NoticeDesk)?
+    /// The instances sharing the store (a ``SoloInstance`` unless given).
+    public var instances: any InstanceSource
     /// The clock.
     public var now: @Sendable () -> Date
 
@@ -24,8 +26,9 @@ public struct APIDependencies: Sendable {
     public init(
         monitor: SignalMonitor, plans: PlanRegistry, metrics: DaemonMetrics, token: APIToken?,
         readiness: ReadinessGate, engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, instances: (any InstanceSource)? = nil
     ) {
+        self.instances = instances ?? SoloInstance(startedAt: now())
         self.monitor = monitor
         self.plans = plans
         self.metrics = metrics

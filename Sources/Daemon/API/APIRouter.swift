@@ -10,7 +10,7 @@ public enum APIRouter {
         "GET /api/v1/signals", "POST /api/v1/signals/{name}",
         "GET /api/v1/occurrences", "GET /api/v1/notices", "POST /api/v1/notices/{id}/replay",
         "POST /api/v1/suppressions", "DELETE /api/v1/suppressions",
-        "POST /api/v1/inbound/sms", "GET /api/v1/dlr",
+        "POST /api/v1/inbound/sms", "GET /api/v1/dlr", "GET /api/v1/instances",
     ]
 
     /// The router over `dependencies`.
@@ -21,6 +21,7 @@ public enum APIRouter {
         let api = router.group("api/v1").add(middleware: BearerTokenMiddleware(token: dependencies.token))
         addSignalRoutes(to: api, dependencies)
         addEngineRoutes(to: api, dependencies)
+        addInstanceRoutes(to: api, dependencies)
         return router
     }
 
@@ -35,6 +36,9 @@ public enum APIRouter {
             return try JSONReply.make(ReadyReply(status: "ready", plans: plans))
         }
         router.get("metrics") { _, _ in
+            let instances = dependencies.instances
+            dependencies.metrics.recordLeadership(
+                instance: instances.instanceID, leads: instances.leads(at: dependencies.now()))
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(

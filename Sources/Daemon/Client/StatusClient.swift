@@ -21,6 +21,8 @@ public struct StatusSnapshot: Sendable {
     public var signals: [SignalRow]?
     /// Upcoming occurrences, nil when the engine is not wired (501) or the call failed.
     public var occurrences: [UpcomingOccurrence]?
+    /// The instances sharing the store, leader first (nil when the call failed or the daemon is older).
+    public var instances: [InstanceStatus]? = nil
     /// Problems met while asking (e.g. `signals: 401 missing or wrong bearer token`).
     public var problems: [String]
 }
@@ -36,7 +38,7 @@ public struct StatusClient: Sendable {
         self.token = token
     }
 
-    /// Fetches health, readiness, signals and (when available) occurrences.
+    /// Fetches health, readiness, signals and (when available) occurrences and instances.
     public func fetch() async throws -> StatusSnapshot {
         let transport = HTTPTransport()
         defer { transport.shutdown() }
@@ -64,7 +66,22 @@ public struct StatusClient: Sendable {
         } else if occurrences.status != 501 {
             snapshot.problems.append("occurrences: \(occurrences.status) \(Self.message(occurrences.body))")
         }
+        snapshot.instances = try await fetchInstances(transport, problems: &snapshot.problems)
         return snapshot
+    }
+
+    private func fetchInstances(
+        _ transport: HTTPTransport, problems: inout [String]
+    ) async throws -> [InstanceStatus]? {
+        struct Instances: Decodable { var instances: [InstanceStatus] }
+        let reply = try await get("/api/v1/instances", transport)
+        guard reply.status == 200 else {
+            if reply.status != 404 { problems.append("instances: \(reply.status) \(Self.message(reply.body))") }
+            return nil
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Instances.self, from: Data(reply.body)).instances
     }
 
     private func get(_ path: String, _ transport: HTTPTransport) async throws -> (status: Int, body: [UInt8]) {

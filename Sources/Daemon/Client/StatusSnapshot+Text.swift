@@ -22,6 +22,15 @@ extension StatusSnapshot {
         } else {
             lines.append("upcoming: not available yet (the engine is not part of this build)")
         }
+        if let instances {
+            lines.append("instances:")
+            for item in instances {
+                let role = item.leader ? "leader" : "dispatcher"
+                let span = StatusLine.span(now.timeIntervalSince(item.lastSeen))
+                let seen = span == "now" ? "seen just now" : "seen \(span) ago"
+                lines.append("  \(item.id) [\(role)] \(item.host) pid \(item.pid), \(seen)")
+            }
+        }
         lines += problems.map { "warning: \($0)" }
         return lines.joined(separator: "\n")
     }

@@ -36,6 +36,14 @@ public struct DaemonMetrics: Sendable {
         }
     }
 
+    /// Sets `forewarn_leader{instance="…"}`: 1 while this instance evaluates the plans, else 0.
+    public func recordLeadership(instance: String, leads: Bool) {
+        registry.makeGauge(
+            name: "forewarn_leader", labels: [("instance", instance)],
+            help: "1 while this instance holds the leader lease and evaluates the plans, else 0."
+        ).set(leads ? 1.0 : 0.0)
+    }
+
     /// The exposition text.
     public func render() -> [UInt8] { registry.emitToBuffer() }
 }

@@ -32,6 +32,8 @@ public struct DaemonRunner: Sendable {
     public var reloadHandlers: [@Sendable (PlanSet) async -> Void]
     /// The HTTP client the pollers use (shared with the dispatcher: one libcurl thread); a fresh one when nil.
     public var transport: HTTPTransport?
+    /// The instances sharing the store; this process alone, leading, when nil (SQLite).
+    public var instances: (any InstanceSource)?
 
     /// Creates a runner.
     public init(
@@ -39,9 +41,10 @@ public struct DaemonRunner: Sendable {
         engine: (any ContingencyEngine)? = nil, desk: (any NoticeDesk)? = nil, services: [any Service] = [],
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
         monitor: SignalMonitor? = nil, reloadHandlers: [@Sendable (PlanSet) async -> Void] = [],
-        transport: HTTPTransport? = nil
+        transport: HTTPTransport? = nil, instances: (any InstanceSource)? = nil
     ) {
         self.transport = transport
+        self.instances = instances
         self.options = options
         self.loader = loader
         self.sink = sink
@@ -83,7 +86,8 @@ public struct DaemonRunner: Sendable {
         defer { ownTransport?.shutdown() }
         let transport = self.transport ?? ownTransport!
         let dependencies = APIDependencies(
-            monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk)
+            monitor: monitor, plans: plans, metrics: metrics, token: token, readiness: gate, engine: engine, desk: desk,
+            instances: instances)
         let wakeUp = EngineWakeUp()
         await monitor.onNewSample { _ in wakeUp.fire() }
         let mainLoop = MainLoopService(

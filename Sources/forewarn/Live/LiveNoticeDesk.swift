@@ -64,7 +64,14 @@ struct LiveNoticeDesk: NoticeDesk {
     }
 
     /// Keeps the report on its notice (Kannel's `dlr-url`, `id=<notice>&status=%d`).
+    ///
+    /// A malformed report answers 400 and one for an unknown notice 404 (the caller's mistake, not a server error).
     func deliveryReport(_ parameters: [String: String]) async throws {
-        try await dispatcher.recordDeliveryReport(parameters)
+        do {
+            try await dispatcher.recordDeliveryReport(parameters)
+        } catch let error as DeliveryError {
+            let wellFormed = (try? KannelDeliveryReport.parse(parameters, at: Date())) != nil
+            throw APIError(wellFormed ? .notFound : .badRequest, error.description)
+        }
     }
 }
