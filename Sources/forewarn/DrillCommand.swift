@@ -23,7 +23,7 @@ struct DrillCommand: AsyncParsableCommand {
     @Argument(help: "The plan's id.")
     var plan: String
 
-    @Option(help: "The test receiver every drill notice goes to (a receiver the plans define).")
+    @Option(help: "The test receiver every drill notice goes to (default: the plan's `drill: { via: NAME }`).")
     var receiver: String?
 
     @Option(help: "The address on the test receiver: required for SMS receivers (an E.164 number).")
@@ -36,14 +36,16 @@ struct DrillCommand: AsyncParsableCommand {
 
     func run() async throws {
         let planSet = try Self.load(plans.resolved)
-        guard planSet.plans.contains(where: { $0.id == plan }) else {
+        guard let chosen = planSet.plans.first(where: { $0.id == plan }) else {
             let known = planSet.plans.map(\.id).sorted().joined(separator: ", ")
             throw ValidationError("no plan '\(plan)' in \(plans.resolved) (plans: \(known))")
         }
         let known = planSet.receivers.keys.sorted().joined(separator: ", ")
-        guard let receiver else {
+        // --receiver, else the plan's own `drill: { via: NAME }`.
+        guard let receiver = receiver ?? chosen.drill.map(\.receiver).flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw ValidationError(
-                "choose the test receiver the drill goes to with --receiver NAME (receivers: \(known))")
+                "plan '\(plan)' names no drill receiver (drill: { via: NAME }): choose the test receiver with "
+                    + "--receiver NAME (receivers: \(known))")
         }
         guard let definition = planSet.receivers[receiver] else {
             throw ValidationError(
@@ -51,7 +53,7 @@ struct DrillCommand: AsyncParsableCommand {
         }
         let config = try ReceiverConfig(plan: definition)
         let channel = config.kind.channel
-        let address = try testAddress(channel: channel)
+        let address = try testAddress(receiver: receiver, channel: channel)
         let now = Date()
         let drillID = Self.makeDrillID(now: now)
         var engine = try Engine(planSet: planSet, store: InMemoryOccurrenceStore())
@@ -84,16 +86,16 @@ struct DrillCommand: AsyncParsableCommand {
     }
 
     /// Where on the test receiver the notices go: `--to`, else the receiver itself (webhooks).
-    private func testAddress(channel: String) throws -> String {
+    private func testAddress(receiver: String, channel: String) throws -> String {
         if channel == "sms" {
             guard let to else {
                 throw ValidationError(
-                    "--receiver '\(receiver ?? "")' is an SMS receiver: give the test phone with --to")
+                    "receiver '\(receiver)' is an SMS receiver: give the test phone with --to")
             }
             do { _ = try PhoneNumber.parse(to) } catch { throw ValidationError("--to: \(error.message)") }
             return to
         }
-        return to ?? receiver ?? ""
+        return to ?? receiver
     }
 
     /// A drill's id: the UTC instant and a random part, so every drill is new and sorts by time.

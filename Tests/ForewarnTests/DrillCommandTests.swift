@@ -70,6 +70,30 @@ import Testing
         #expect(failing.standardOutput.contains("0 of 6 drill notices delivered"))
     }
 
+    @Test func thePlansOwnDrillReceiverIsTheDefault() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-drill-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("plans"), to: work)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let receiver = try ReceiversCommandTests.startReceiver(in: work)
+        defer {
+            kill(receiver.process.processIdentifier, SIGKILL)
+            receiver.process.waitUntilExit()
+        }
+        // cyberday.yaml (plan cyberday-overload) says `drill: { via: drill-webhook }`; point that receiver at the loopback one.
+        let definitions = work.appendingPathComponent("receivers.yaml")
+        let original = try String(contentsOf: definitions, encoding: .utf8)
+        let moved = original.replacingOccurrences(
+            of: "http://127.0.0.1:9331/drill", with: "http://127.0.0.1:\(receiver.port)/ok")
+        #expect(moved != original)
+        try moved.write(to: definitions, atomically: true, encoding: .utf8)
+        let state = work.appendingPathComponent("state").path
+        let outcome = try CommandRunner.run(["drill", "cyberday-overload", "--plans", work.path, "--state", state])
+        #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("→ receiver 'drill-webhook'"))
+        let lines = try String(contentsOf: receiver.log, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+    }
+
     @Test func withoutAReceiverTheErrorNamesTheReceiversThePlansDefine() throws {
         let outcome = try CommandRunner.run(["drill", "checkout-surge", "--plans", "plans"])
         #expect(outcome.status == 2)
