@@ -44,8 +44,12 @@ public enum PolicyPipeline {
         } else {
             trail.append(StageVerdict(stage: .consent, passed: true, reason: "staff: consent not required"))
         }
-        if let reason = facts.suppressionReason { return stop(.suppression, "address suppressed: \(reason)") }
-        trail.append(StageVerdict(stage: .suppression, passed: true, reason: "not suppressed"))
+        if let reason = facts.suppressionReason {
+            guard candidate.isReply else { return stop(.suppression, "address suppressed: \(reason)") }
+            trail.append(StageVerdict(stage: .suppression, passed: true, reason: "reply to the recipient's \(reason)"))
+        } else {
+            trail.append(StageVerdict(stage: .suppression, passed: true, reason: "not suppressed"))
+        }
         if facts.isDuplicate {
             trail.append(StageVerdict(stage: .dedupe, passed: false, reason: "already issued for this step"))
             return (.duplicate, trail)
@@ -56,7 +60,7 @@ public enum PolicyPipeline {
         }
         trail.append(StageVerdict(stage: .frequencyCap, passed: true, reason: "under the cap"))
         var dueAt = now
-        let bypassesQuietHours = candidate.isUrgent && !candidate.isCustomer
+        let bypassesQuietHours = (candidate.isUrgent && !candidate.isCustomer) || candidate.isReply
         if let quiet = settings.quietHours, !bypassesQuietHours,
             let end = quiet.end(containing: now, in: candidate.timeZone)
         {
@@ -66,7 +70,10 @@ public enum PolicyPipeline {
                     stage: .quietHours, passed: true,
                     reason: "quiet hours in \(candidate.timeZone.identifier): deferred to \(end.formatted(.iso8601))"))
         } else {
-            let why = bypassesQuietHours ? "urgent staff alert: bypasses quiet hours" : "outside quiet hours"
+            let why =
+                candidate.isReply
+                ? "reply to the recipient's own message: sent at once"
+                : bypassesQuietHours ? "urgent staff alert: bypasses quiet hours" : "outside quiet hours"
             trail.append(StageVerdict(stage: .quietHours, passed: true, reason: why))
         }
         trail.append(StageVerdict(stage: .outbox, passed: true, reason: "enqueued"))

@@ -16,11 +16,14 @@ public struct PolicyCandidate: Sendable, Equatable {
     public var isCustomer: Bool
     /// Whether a plan marked it urgent: a staff alert that bypasses quiet hours.
     public var isUrgent: Bool
+    /// Whether it answers the recipient's own message (the one opt-out or opt-in confirmation): it goes out at
+    /// once, to an address the opt-out just suppressed, and nothing else ever does.
+    public var isReply: Bool = false
 
     /// Creates a candidate.
     public init(
         recipient: String, address: String, channel: String, audience: String, timeZone: TimeZone,
-        isCustomer: Bool, isUrgent: Bool = false
+        isCustomer: Bool, isUrgent: Bool = false, isReply: Bool = false
     ) {
         self.recipient = recipient
         self.address = address
@@ -29,6 +32,7 @@ public struct PolicyCandidate: Sendable, Equatable {
         self.timeZone = timeZone
         self.isCustomer = isCustomer
         self.isUrgent = isUrgent
+        self.isReply = isReply
     }
 }
 

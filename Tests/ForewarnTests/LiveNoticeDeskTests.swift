@@ -53,7 +53,39 @@ import Testing
         }
         #expect(unknown?.status == .notFound)
         #expect(unknown?.message.contains("unknown notice") == true)
-        let malformed = await #expect(throws: APIError.self) { try await desk.deliveryReport(["id": id, "status": "x"]) }
+        let malformed = await #expect(throws: APIError.self) {
+            try await desk.deliveryReport(["id": id, "status": "x"])
+        }
         #expect(malformed?.status == .badRequest)
+    }
+
+    @Test func anInboundStopIsConfirmedOnceThroughTheOutbox() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-desk-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(path: directory.appendingPathComponent("forewarn.sqlite").path)
+        let transport = HTTPTransport()
+        defer { transport.shutdown() }
+        let receiver = ReceiverConfig(
+            name: "sms",
+            kind: .kannel(KannelReceiver(sendsmsURL: "http://127.0.0.1:9/", username: "u", passwordSecret: "P")))
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
+        let silent = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
+        try await silent.receive(InboundMessage(from: "+56900000007", text: "STOP"))
+        #expect(try await store.suppression(address: "+56900000007", channel: "sms") != nil)
+        #expect(try await silent.notices(state: nil).isEmpty, "no SMS receiver: nothing is sent")
+
+        let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger, confirmationReceiver: "sms")
+        try await desk.receive(InboundMessage(from: "+56900000008", text: "no más"))
+        try await desk.receive(InboundMessage(from: "+56900000008", text: "BAJA"))
+        let notices = try await desk.notices(state: "pending")
+        #expect(notices.count == 1, "one confirmation, however often the sender repeats the opt-out")
+        let id = try #require(notices.first?.id)
+        let stored = try #require(try await store.notice(id: id))
+        #expect(stored.identity.action == "opt-out-confirmation")
+        #expect(stored.identity.recipient == "+56900000008")
+        #expect(String(decoding: stored.body, as: UTF8.self).contains("ALTA"))
     }
 }

@@ -12,6 +12,8 @@ struct LiveNoticeDesk: NoticeDesk {
     let dispatcher: Dispatcher
     /// The logger.
     let logger: Logger
+    /// The SMS receiver that sends opt-out and opt-in confirmations (nil: the plans define none; nothing is sent).
+    var confirmationReceiver: String? = nil
 
     func notices(state: String?) async throws -> [NoticeSummary] {
         let filter = try state.map { name in
@@ -61,6 +63,17 @@ struct LiveNoticeDesk: NoticeDesk {
         let result = try await InboundHandler(recipients: store).handle(
             from: message.from, body: message.text, now: Date())
         logger.info("Inbound SMS: \(result.command)\(result.sendsConfirmation ? " (confirmation owed)" : "")")
+        guard result.sendsConfirmation else { return }
+        guard let receiver = confirmationReceiver,
+            let submission = OptOutConfirmation.submission(
+                for: result.command, to: message.from, receiver: receiver, at: Date())
+        else {
+            logger.warning("No SMS receiver in the plans: the opt-out confirmation is not sent")
+            return
+        }
+        // The number is already suppressed (or lifted) in the store; the one confirmation goes through the outbox.
+        let outcome = try await dispatcher.submit(submission)
+        logger.info("Opt-out confirmation through '\(receiver)': \(outcome)")
     }
 
     /// Keeps the report on its notice (Kannel's `dlr-url`, `id=<notice>&status=%d`).

@@ -46,7 +46,9 @@ struct LiveWiring {
         engine = try LiveEngine(
             planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
             logger: logger, occurrences: try Self.occurrenceStore(for: store))
-        desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
+        desk = LiveNoticeDesk(
+            store: store, dispatcher: dispatcher, logger: logger,
+            confirmationReceiver: receivers.first { $0.kind.channel == "sms" }?.name)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
     }
 
