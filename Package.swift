@@ -140,7 +140,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["PostgresStore", "Store", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "PostgresStore", "Store", "TestPeers", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DeliveryTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 
 /// Starts `Fixtures/instance_receiver.py` on a fresh loopback port in a temp directory; stops it by PID.
 final class InstanceReceiver: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresStore
 import Store
+import TestPeers
 import Testing
 
 /// Two `forewarn run --store postgres://…` daemons: one leads; after it is killed the other leads within the

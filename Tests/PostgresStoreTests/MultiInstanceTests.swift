@@ -1,6 +1,7 @@
 import Foundation
 import PostgresStore
 import Store
+import TestPeers
 import Testing
 
 /// The `forewarn` executable built beside the test bundle (SwiftPM builds every product for `swift test`).

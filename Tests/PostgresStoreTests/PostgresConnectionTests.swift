@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestPeers
 import Testing
 
 @testable import PostgresStore

@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresStore
 import Store
+import TestPeers
 
 /// A store implementation the shared conformance suite runs against.
 enum StoreBackend: String, CaseIterable, CustomStringConvertible, Sendable {
