@@ -26,11 +26,15 @@ extension PostgresStore {
 
     /// Decodes one notice row.
     static func record(from row: PostgresRow) throws -> NoticeRecord {
-        let (id, occurrence, action, step, recipient, receiver, body, stateName, reason, created, due, attempts,
-            message, outcomeName, code, reportAt) =
+        let (
+            id, occurrence, action, step, recipient, receiver, body, stateName, reason, created, due, attempts,
+            message, outcomeName, code, reportAt
+        ) =
             try row.decode(
-                (String, String, String, String, String, String, ByteBuffer, String, String, Double, Double, Int,
-                    ByteBuffer?, String?, Int?, Double?).self)
+                (
+                    String, String, String, String, String, String, ByteBuffer, String, String, Double, Double, Int,
+                    ByteBuffer?, String?, Int?, Double?
+                ).self)
         guard let state = NoticeState(rawValue: stateName) else {
             throw StoreError("notice '\(id)' has unknown state '\(stateName)'")
         }

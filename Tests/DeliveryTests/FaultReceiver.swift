@@ -29,22 +29,9 @@ final class FaultReceiver: @unchecked Sendable {
                 forResource: "fault_receiver", withExtension: "py", subdirectory: "Fixtures")
         else { throw HarnessError("Fixtures/fault_receiver.py is missing from the test bundle") }
         directory = try TemporaryDirectory()
-        let out = directory.path + "/stdout"
-        let child = try ChildProcess(
-            executable: "/usr/bin/python3", arguments: [script.path, secret, directory.path + "/requests.jsonl"],
-            stdoutPath: out, stderrPath: directory.path + "/stderr")
-        self.child = child
-        var reported: Int?
-        _ = waitUntil {
-            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if text.hasPrefix("PORT "), text.contains("\n") { reported = Int(text.dropFirst(5).prefix { $0 != "\n" }) }
-            return reported != nil || !child.isRunning
-        }
-        guard let reported else {
-            child.stop()
-            throw HarnessError("fault receiver did not report its port; see \(directory.path)/stderr")
-        }
-        port = reported
+        (child, port) = try ChildProcess.startReportingPort(
+            "/usr/bin/python3", arguments: [script.path, secret, directory.path + "/requests.jsonl"],
+            directory: directory.path, name: "fault receiver")
     }
 
     /// Every request logged so far.

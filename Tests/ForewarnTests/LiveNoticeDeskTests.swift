@@ -11,81 +11,86 @@ import Testing
 /// The API's notice desk over a real SQLite store: a Kannel delivery report (`GET /api/v1/dlr` parameters) is kept
 /// on its notice and shows in the notice list.
 @Suite struct LiveNoticeDeskTests {
-    @Test func aDeliveryReportIsStoredAndListed() async throws {
+    static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A dispatcher over a fresh SQLite store in a temporary directory with `receiver`; removed after `body`.
+    static func withDispatcher(
+        _ receiver: ReceiverConfig, _ body: (SQLiteStore, Dispatcher) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-desk-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteStore(path: directory.appendingPathComponent("forewarn.sqlite").path)
         let transport = HTTPTransport()
         defer { transport.shutdown() }
+        let dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
+        try await body(store, dispatcher)
+    }
+
+    @Test func aDeliveryReportIsStoredAndListed() async throws {
         let receiver = ReceiverConfig(
             name: "sms",
             kind: .kannel(
                 KannelReceiver(
                     sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P",
                     deliveryReportURL: "http://127.0.0.1:9330/api/v1/dlr")))
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
-        let submission = NoticeSubmission(
-            identity: NoticeIdentity(occurrence: "cyberday/2026", action: "0", step: "before-1d", recipient: "c-1"),
-            receiver: "sms",
-            candidate: PolicyCandidate(
-                recipient: "c-1", address: "+56900000001", channel: "sms", audience: "staff", timeZone: .gmt,
-                isCustomer: false),
-            settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "¡Mañana!")
-        guard case .enqueued(let id, _, _) = try await dispatcher.submit(submission) else {
-            Issue.record("expected an enqueue"); return
-        }
-        let body = String(decoding: try #require(try await store.notice(id: id)?.body), as: UTF8.self)
-        let fields = URLComponents(string: "http://x/?" + body)?.queryItems ?? []
-        #expect(fields.first { $0.name == "dlr-url" }?.value == "http://127.0.0.1:9330/api/v1/dlr?id=\(id)&status=%d")
+        try await Self.withDispatcher(receiver) { store, dispatcher in
+            let submission = NoticeSubmission(
+                identity: NoticeIdentity(occurrence: "cyberday/2026", action: "0", step: "before-1d", recipient: "c-1"),
+                receiver: "sms",
+                candidate: PolicyCandidate(
+                    recipient: "c-1", address: "+56900000001", channel: "sms", audience: "staff", timeZone: .gmt,
+                    isCustomer: false),
+                settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "¡Mañana!")
+            guard case .enqueued(let id, _, _) = try await dispatcher.submit(submission) else {
+                Issue.record("expected an enqueue"); return
+            }
+            let body = String(decoding: try #require(try await store.notice(id: id)?.body), as: UTF8.self)
+            let fields = URLComponents(string: "http://x/?" + body)?.queryItems ?? []
+            #expect(
+                fields.first { $0.name == "dlr-url" }?.value == "http://127.0.0.1:9330/api/v1/dlr?id=\(id)&status=%d")
 
-        let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
-        #expect(try await desk.notices(state: nil).first?.deliveryReport == nil)
-        try await desk.deliveryReport(["id": id, "status": "1"])
-        let listed = try #require(try await desk.notices(state: nil).first)
-        #expect(listed.id == id)
-        #expect(listed.deliveryReport == "delivered")
-        #expect(listed.deliveryReportAt != nil)
-        let unknown = await #expect(throws: APIError.self) {
-            try await desk.deliveryReport(["id": "msg_unknown", "status": "1"])
+            let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: Self.logger)
+            #expect(try await desk.notices(state: nil).first?.deliveryReport == nil)
+            try await desk.deliveryReport(["id": id, "status": "1"])
+            let listed = try #require(try await desk.notices(state: nil).first)
+            #expect(listed.id == id)
+            #expect(listed.deliveryReport == "delivered")
+            #expect(listed.deliveryReportAt != nil)
+            let unknown = await #expect(throws: APIError.self) {
+                try await desk.deliveryReport(["id": "msg_unknown", "status": "1"])
+            }
+            #expect(unknown?.status == .notFound)
+            #expect(unknown?.message.contains("unknown notice") == true)
+            let malformed = await #expect(throws: APIError.self) {
+                try await desk.deliveryReport(["id": id, "status": "x"])
+            }
+            #expect(malformed?.status == .badRequest)
         }
-        #expect(unknown?.status == .notFound)
-        #expect(unknown?.message.contains("unknown notice") == true)
-        let malformed = await #expect(throws: APIError.self) {
-            try await desk.deliveryReport(["id": id, "status": "x"])
-        }
-        #expect(malformed?.status == .badRequest)
     }
 
     @Test func anInboundStopIsConfirmedOnceThroughTheOutbox() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-desk-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteStore(path: directory.appendingPathComponent("forewarn.sqlite").path)
-        let transport = HTTPTransport()
-        defer { transport.shutdown() }
         let receiver = ReceiverConfig(
             name: "sms",
             kind: .kannel(KannelReceiver(sendsmsURL: "http://127.0.0.1:9/", username: "u", passwordSecret: "P")))
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
-        let silent = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
-        try await silent.receive(InboundMessage(from: "+56900000007", text: "STOP"))
-        #expect(try await store.suppression(address: "+56900000007", channel: "sms") != nil)
-        #expect(try await silent.notices(state: nil).isEmpty, "no SMS receiver: nothing is sent")
+        try await Self.withDispatcher(receiver) { store, dispatcher in
+            let silent = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: Self.logger)
+            try await silent.receive(InboundMessage(from: "+56900000007", text: "STOP"))
+            #expect(try await store.suppression(address: "+56900000007", channel: "sms") != nil)
+            #expect(try await silent.notices(state: nil).isEmpty, "no SMS receiver: nothing is sent")
 
-        let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger, confirmationReceiver: "sms")
-        try await desk.receive(InboundMessage(from: "+56900000008", text: "no más"))
-        try await desk.receive(InboundMessage(from: "+56900000008", text: "BAJA"))
-        let notices = try await desk.notices(state: "pending")
-        #expect(notices.count == 1, "one confirmation, however often the sender repeats the opt-out")
-        let id = try #require(notices.first?.id)
-        let stored = try #require(try await store.notice(id: id))
-        #expect(stored.identity.action == "opt-out-confirmation")
-        #expect(stored.identity.recipient == "+56900000008")
-        #expect(String(decoding: stored.body, as: UTF8.self).contains("ALTA"))
+            let desk = LiveNoticeDesk(
+                store: store, dispatcher: dispatcher, logger: Self.logger, confirmationReceiver: "sms")
+            try await desk.receive(InboundMessage(from: "+56900000008", text: "no más"))
+            try await desk.receive(InboundMessage(from: "+56900000008", text: "BAJA"))
+            let notices = try await desk.notices(state: "pending")
+            #expect(notices.count == 1, "one confirmation, however often the sender repeats the opt-out")
+            let id = try #require(notices.first?.id)
+            let stored = try #require(try await store.notice(id: id))
+            #expect(stored.identity.action == "opt-out-confirmation")
+            #expect(stored.identity.recipient == "+56900000008")
+            #expect(String(decoding: stored.body, as: UTF8.self).contains("ALTA"))
+        }
     }
 }

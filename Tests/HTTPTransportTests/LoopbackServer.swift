@@ -17,25 +17,13 @@ final class LoopbackServer: @unchecked Sendable {
         guard let script = Bundle.module.url(forResource: "test_server", withExtension: "py", subdirectory: "Fixtures")
         else { throw HarnessError("Fixtures/test_server.py is missing from the test bundle") }
         directory = try TemporaryDirectory()
-        let out = directory.path + "/stdout"
-        let child = try ChildProcess(
-            executable: "/usr/bin/python3", arguments: [script.path], stdoutPath: out,
-            stderrPath: directory.path + "/stderr")
-        self.child = child
-        var reported: Int?
-        _ = waitUntil {
-            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if text.hasPrefix("PORT "), text.contains("\n") {
-                reported = Int(text.dropFirst(5).prefix { $0 != "\n" })
-            }
-            return reported != nil || !child.isRunning
-        }
-        guard let reported else {
-            child.stop()
+        do {
+            (child, port) = try ChildProcess.startReportingPort(
+                "/usr/bin/python3", arguments: [script.path], directory: directory.path, name: "test server")
+        } catch {
             directory.remove()
-            throw HarnessError("test server did not report its port; see \(directory.path)/stderr")
+            throw error
         }
-        port = reported
     }
 
     /// Stops the server by its PID and removes its directory.

@@ -26,26 +26,11 @@ final class InstanceReceiver: @unchecked Sendable {
             let script = Bundle.module.url(
                 forResource: "instance_receiver", withExtension: "py", subdirectory: "Fixtures")
         else { throw HarnessError("Fixtures/instance_receiver.py is missing from the test bundle") }
-        var template = Array((NSTemporaryDirectory() + "/forewarn-receiver-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed") }
-        let directory = String(cString: made)
+        let directory = try TemporaryDirectory().path
         self.directory = directory
-        let out = directory + "/stdout"
-        let child = try ChildProcess(
-            executable: "/usr/bin/python3", arguments: [script.path, directory + "/requests.jsonl"],
-            stdoutPath: out, stderrPath: directory + "/stderr")
-        self.child = child
-        var reported: Int?
-        _ = waitUntil {
-            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if text.hasPrefix("PORT "), text.contains("\n") { reported = Int(text.dropFirst(5).prefix { $0 != "\n" }) }
-            return reported != nil || !child.isRunning
-        }
-        guard let reported else {
-            child.stop()
-            throw HarnessError("instance receiver did not report its port; see \(directory)/stderr")
-        }
-        port = reported
+        (child, port) = try ChildProcess.startReportingPort(
+            "/usr/bin/python3", arguments: [script.path, directory + "/requests.jsonl"], directory: directory,
+            name: "instance receiver")
     }
 
     /// Every request logged so far.

@@ -115,3 +115,26 @@ public func waitUntil(timeout: Duration = .seconds(10), _ condition: () -> Bool)
     }
     return condition()
 }
+
+extension ChildProcess {
+    /// Starts a loopback server script that prints `PORT <n>` on its first stdout line, in `directory`
+    /// (`stdout`, `stderr` there); returns the child and its port, or stops it and throws naming `name`.
+    public static func startReportingPort(
+        _ executable: String, arguments: [String], directory: String, name: String
+    ) throws -> (child: ChildProcess, port: Int) {
+        let out = directory + "/stdout"
+        let child = try ChildProcess(
+            executable: executable, arguments: arguments, stdoutPath: out, stderrPath: directory + "/stderr")
+        var reported: Int?
+        _ = waitUntil {
+            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            if text.hasPrefix("PORT "), text.contains("\n") { reported = Int(text.dropFirst(5).prefix { $0 != "\n" }) }
+            return reported != nil || !child.isRunning
+        }
+        guard let reported else {
+            child.stop()
+            throw HarnessError("\(name) did not report its port; see \(directory)/stderr")
+        }
+        return (child, reported)
+    }
+}

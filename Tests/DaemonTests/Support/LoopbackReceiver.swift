@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -15,7 +16,7 @@ final class LoopbackReceiver: @unchecked Sendable {
         let body: String
     }
 
-    private let process = Process()
+    private let child: ChildProcess
     let port: Int
     let log: URL
 
@@ -28,25 +29,9 @@ final class LoopbackReceiver: @unchecked Sendable {
             throw DaemonTestError("\(script.path) is missing")
         }
         log = directory.appendingPathComponent("requests.jsonl")
-        let out = directory.appendingPathComponent("receiver.out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, secret, log.path]
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        var reported: Int?
-        while reported == nil && Date() < deadline && process.isRunning {
-            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            if text.hasPrefix("PORT "), text.contains("\n") { reported = Int(text.dropFirst(5).prefix { $0 != "\n" }) }
-            usleep(20_000)
-        }
-        guard let reported else {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw DaemonTestError("fault_receiver.py did not report its port")
-        }
-        port = reported
+        (child, port) = try ChildProcess.startReportingPort(
+            "/usr/bin/python3", arguments: [script.path, secret, log.path], directory: directory.path,
+            name: "fault_receiver.py")
     }
 
     /// The requests logged so far.
@@ -55,13 +40,8 @@ final class LoopbackReceiver: @unchecked Sendable {
         return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Entry.self, from: Data($0.utf8)) }
     }
 
-    /// Stops the receiver by its PID (SIGKILL: its HTTP server does not stop on SIGTERM) and reaps it.
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-    }
+    /// Stops the receiver by its PID and reaps it.
+    func stop() { child.stop() }
 }
 
 extension DaemonProcess {
