@@ -25,10 +25,15 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
+class Server(ThreadingHTTPServer):
+    # Class attributes: listen() runs in the constructor, so setting them on the instance comes too late (the
+    # backlog stayed 5 and a burst of connections waited for a 1 s SYN retransmit).
+    daemon_threads = True
+    request_queue_size = 128
+
+
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.request_queue_size = 128
+    server = Server(("127.0.0.1", 0), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
 
