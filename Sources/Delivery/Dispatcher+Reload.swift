@@ -44,15 +44,19 @@ extension Dispatcher {
 
     /// Takes `receivers` into use (a SIGHUP reload): submissions and attempts from now on see them, attempts
     /// already sending finish with the configuration they started with. A pending notice whose receiver is gone
-    /// fails at its next attempt. Throws, keeping the receivers in force, when two share a name.
-    public func replaceReceivers(_ receivers: [ReceiverConfig]) throws {
-        var byName: [String: ReceiverConfig] = [:]
-        for receiver in receivers {
-            guard byName.updateValue(receiver, forKey: receiver.name) == nil else {
-                throw DeliveryError("receiver '\(receiver.name)' is defined twice; receiver names must be unique")
+    /// fails at its next attempt. With `options`, its transliterated audiences and owner alerts replace those in
+    /// force too (the metrics sink stays the one in force, so counters continue). Throws, keeping everything in
+    /// force, when two receivers share a name or one falls back to no other defined receiver.
+    public func replaceReceivers(_ receivers: [ReceiverConfig], options: DispatcherOptions? = nil) throws {
+        let byName = try Self.validated(receivers)
+        receiverTable.replace(with: byName)
+        if let options {
+            optionsInForce.withLock { current in
+                current = DispatcherOptions(
+                    transliteratedAudiences: options.transliteratedAudiences, ownerAlerts: options.ownerAlerts,
+                    metrics: current.metrics)
             }
         }
-        receiverTable.replace(with: byName)
         logger.info("receivers replaced", metadata: ["receivers": "\(byName.keys.sorted().joined(separator: ","))"])
         nudge()
     }

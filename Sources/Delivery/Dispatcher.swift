@@ -2,6 +2,7 @@ import Foundation
 import HTTPTransport
 import Logging
 import Store
+import Synchronization
 
 /// The durable dispatcher: policies, then the outbox, then attempts over libcurl with retries.
 ///
@@ -24,7 +25,10 @@ public final class Dispatcher: Sendable {
     let recorder: AttemptRecorder
     let wakeUp: AsyncStream<Void>.Continuation
     let wakeUps: AsyncStream<Void>
-    let options: DispatcherOptions
+    /// Transliteration and owner alerts in force (swapped on reload, Dispatcher+Reload.swift).
+    let optionsInForce: Mutex<DispatcherOptions>
+    /// The options in force now.
+    var options: DispatcherOptions { optionsInForce.withLock { $0 } }
     /// Called when a receiver answered 410 and was disabled (receiver name, reason).
     let onReceiverDisabled: @Sendable (String, String) -> Void
 
@@ -38,6 +42,27 @@ public final class Dispatcher: Sendable {
         options: DispatcherOptions = DispatcherOptions(),
         onReceiverDisabled: @escaping @Sendable (String, String) -> Void = { _, _ in }
     ) throws {
+        let byName = try Self.validated(receivers)
+        self.store = store
+        self.recipients = recipients
+        self.transport = transport
+        receiverTable = ReceiverTable(byName)
+        self.secrets = secrets
+        self.now = now
+        self.randomUnit = randomUnit
+        self.logger = logger
+        optionsInForce = Mutex(options)
+        state = DispatcherState()
+        recorder = AttemptRecorder(store: store)
+        (wakeUps, wakeUp) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.onReceiverDisabled = onReceiverDisabled
+    }
+
+    /// Wakes the loop so a newly stored notice is sent without waiting for the next poll.
+    public func nudge() { wakeUp.yield() }
+
+    /// The receivers by name; throws when two share a name or one falls back to no other defined receiver.
+    static func validated(_ receivers: [ReceiverConfig]) throws -> [String: ReceiverConfig] {
         var byName: [String: ReceiverConfig] = [:]
         for receiver in receivers {
             guard byName.updateValue(receiver, forKey: receiver.name) == nil else {
@@ -50,21 +75,6 @@ public final class Dispatcher: Sendable {
                     "receiver '\(receiver.name)' falls back to '\(fallback)', which is not another defined receiver")
             }
         }
-        self.store = store
-        self.recipients = recipients
-        self.transport = transport
-        receiverTable = ReceiverTable(byName)
-        self.secrets = secrets
-        self.now = now
-        self.randomUnit = randomUnit
-        self.logger = logger
-        self.options = options
-        state = DispatcherState()
-        recorder = AttemptRecorder(store: store)
-        (wakeUps, wakeUp) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
-        self.onReceiverDisabled = onReceiverDisabled
+        return byName
     }
-
-    /// Wakes the loop so a newly stored notice is sent without waiting for the next poll.
-    public func nudge() { wakeUp.yield() }
 }

@@ -107,6 +107,40 @@ struct DeliveryMetricsTests {
         #expect(untouched["text"] == Self.text)
         #expect(untouched["coding"] == "2")
     }
+
+    @Test func aReloadTakesTheNewAudiencesAndRefusesADanglingFallback() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteStore(path: directory.path + "/forewarn.sqlite")
+        let transport = HTTPTransport()
+        defer { transport.shutdown() }
+        let kannel = ReceiverConfig(
+            name: "kannel",
+            kind: .kannel(
+                KannelReceiver(sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P")))
+        let dispatcher = try Dispatcher(
+            store: store, recipients: store, transport: transport, receivers: [kannel], logger: quietLogger)
+        var first = submission(audience: "clientes-es")
+        first.identity.step = "before"
+        #expect(try await storedText(store, try await dispatcher.submit(first))["text"] == Self.text)
+
+        try dispatcher.replaceReceivers(
+            [kannel], options: DispatcherOptions(transliteratedAudiences: ["clientes-es"]))
+        var second = submission(audience: "clientes-es")
+        second.identity.step = "after"
+        let reloaded = try await storedText(store, try await dispatcher.submit(second))
+        #expect(reloaded["text"] == "Atencion, señora Nuñez: corte de luz mañana a las 9:00.")
+
+        var dangling = kannel
+        dangling.fallback = "gone"
+        #expect(throws: DeliveryError.self) {
+            try dispatcher.replaceReceivers([dangling], options: DispatcherOptions())
+        }
+        var third = submission(audience: "clientes-es")
+        third.identity.step = "refused"
+        let kept = try await storedText(store, try await dispatcher.submit(third))
+        #expect(kept["text"] == reloaded["text"], "a refused reload keeps the options in force")
+    }
 }
 
 @Suite struct KannelDeliveryReportTests {

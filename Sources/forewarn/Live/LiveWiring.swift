@@ -77,12 +77,13 @@ struct LiveWiring {
         return (receivers, channels)
     }
 
-    /// What a SIGHUP reload does beyond the engine: the dispatcher and the engine take the new receivers.
+    /// What a SIGHUP reload does beyond the engine: the dispatcher takes the new receivers, transliterated
+    /// audiences and owner alerts; the engine the receivers' channels.
     func reloadHandler(logger: Logger) -> @Sendable (PlanSet) async -> Void {
         { [dispatcher, engine] planSet in
             do {
                 let (receivers, channels) = try Self.receivers(of: planSet)
-                try dispatcher.replaceReceivers(receivers)
+                try dispatcher.replaceReceivers(receivers, options: DispatcherOptions(planSet: planSet))
                 await engine.useChannels(channels)
                 logger.info("Dispatcher took \(receivers.count) receivers into use")
             } catch {
