@@ -83,63 +83,64 @@ struct DeliveryMetricsTests {
         return Dictionary(uniqueKeysWithValues: items.map { ($0.name, $0.value ?? "") })
     }
 
-    @Test func anAudienceThatTransliteratesGetsGSM7KeepingÑ() async throws {
+    static let kannel = ReceiverConfig(
+        name: "kannel",
+        kind: .kannel(
+            KannelReceiver(sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P")))
+
+    /// Runs `body` with a dispatcher through the Kannel preset over a fresh SQLite store (nothing is sent).
+    func withDispatcher(
+        options: DispatcherOptions, _ body: (SQLiteStore, Dispatcher) async throws -> Void
+    ) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = try SQLiteStore(path: directory.path + "/forewarn.sqlite")
         let transport = HTTPTransport()
         defer { transport.shutdown() }
-        let kannel = ReceiverConfig(
-            name: "kannel",
-            kind: .kannel(
-                KannelReceiver(sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P")))
         let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: [kannel], logger: quietLogger,
-            options: DispatcherOptions(transliteratedAudiences: ["clientes-es"]))
+            store: store, recipients: store, transport: transport, receivers: [Self.kannel], logger: quietLogger,
+            options: options)
+        try await body(store, dispatcher)
+    }
 
-        let plain = try await storedText(store, try await dispatcher.submit(submission(audience: "clientes-es")))
-        #expect(plain["text"] == "Atencion, señora Nuñez: corte de luz mañana a las 9:00.")
-        #expect(plain["coding"] == nil, "the transliterated text is GSM-7")
-        let flagged = try await storedText(
-            store, try await dispatcher.submit(submission(audience: "otros", transliterates: true)))
-        #expect(flagged["text"] == plain["text"])
-        let untouched = try await storedText(store, try await dispatcher.submit(submission(audience: "staff")))
-        #expect(untouched["text"] == Self.text)
-        #expect(untouched["coding"] == "2")
+    @Test func anAudienceThatTransliteratesGetsGSM7KeepingÑ() async throws {
+        try await withDispatcher(options: DispatcherOptions(transliteratedAudiences: ["clientes-es"])) {
+            store, dispatcher in
+            let plain = try await storedText(store, try await dispatcher.submit(submission(audience: "clientes-es")))
+            #expect(plain["text"] == "Atencion, señora Nuñez: corte de luz mañana a las 9:00.")
+            #expect(plain["coding"] == nil, "the transliterated text is GSM-7")
+            let flagged = try await storedText(
+                store, try await dispatcher.submit(submission(audience: "otros", transliterates: true)))
+            #expect(flagged["text"] == plain["text"])
+            let untouched = try await storedText(store, try await dispatcher.submit(submission(audience: "staff")))
+            #expect(untouched["text"] == Self.text)
+            #expect(untouched["coding"] == "2")
+        }
     }
 
     @Test func aReloadTakesTheNewAudiencesAndRefusesADanglingFallback() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try SQLiteStore(path: directory.path + "/forewarn.sqlite")
-        let transport = HTTPTransport()
-        defer { transport.shutdown() }
-        let kannel = ReceiverConfig(
-            name: "kannel",
-            kind: .kannel(
-                KannelReceiver(sendsmsURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", passwordSecret: "P")))
-        let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: [kannel], logger: quietLogger)
-        var first = submission(audience: "clientes-es")
-        first.identity.step = "before"
-        #expect(try await storedText(store, try await dispatcher.submit(first))["text"] == Self.text)
+        try await withDispatcher(options: DispatcherOptions()) { store, dispatcher in
+            var first = submission(audience: "clientes-es")
+            first.identity.step = "before"
+            #expect(try await storedText(store, try await dispatcher.submit(first))["text"] == Self.text)
 
-        try dispatcher.replaceReceivers(
-            [kannel], options: DispatcherOptions(transliteratedAudiences: ["clientes-es"]))
-        var second = submission(audience: "clientes-es")
-        second.identity.step = "after"
-        let reloaded = try await storedText(store, try await dispatcher.submit(second))
-        #expect(reloaded["text"] == "Atencion, señora Nuñez: corte de luz mañana a las 9:00.")
+            try dispatcher.replaceReceivers(
+                [Self.kannel], options: DispatcherOptions(transliteratedAudiences: ["clientes-es"]))
+            var second = submission(audience: "clientes-es")
+            second.identity.step = "after"
+            let reloaded = try await storedText(store, try await dispatcher.submit(second))
+            #expect(reloaded["text"] == "Atencion, señora Nuñez: corte de luz mañana a las 9:00.")
 
-        var dangling = kannel
-        dangling.fallback = "gone"
-        #expect(throws: DeliveryError.self) {
-            try dispatcher.replaceReceivers([dangling], options: DispatcherOptions())
+            var dangling = Self.kannel
+            dangling.fallback = "gone"
+            #expect(throws: DeliveryError.self) {
+                try dispatcher.replaceReceivers([dangling], options: DispatcherOptions())
+            }
+            var third = submission(audience: "clientes-es")
+            third.identity.step = "refused"
+            let kept = try await storedText(store, try await dispatcher.submit(third))
+            #expect(kept["text"] == reloaded["text"], "a refused reload keeps the options in force")
         }
-        var third = submission(audience: "clientes-es")
-        third.identity.step = "refused"
-        let kept = try await storedText(store, try await dispatcher.submit(third))
-        #expect(kept["text"] == reloaded["text"], "a refused reload keeps the options in force")
     }
 }
 
