@@ -42,6 +42,11 @@ extension Dispatcher {
     /// The names of the receivers in force, sorted.
     public var receiverNames: [String] { receiverTable.receivers.keys.sorted() }
 
+    /// The names of the receivers in force on `channel` (`sms`, `webhook`), sorted.
+    public func receiverNames(channel: String) -> [String] {
+        receiverTable.receivers.values.filter { $0.kind.channel == channel }.map(\.name).sorted()
+    }
+
     /// Takes `receivers` into use (a SIGHUP reload): submissions and attempts from now on see them, attempts
     /// already sending finish with the configuration they started with. A pending notice whose receiver is gone
     /// fails at its next attempt. With `options`, its transliterated audiences and owner alerts replace those in

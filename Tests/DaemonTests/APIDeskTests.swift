@@ -45,4 +45,52 @@ struct APIDeskTests {
         #expect(await desk.reports == [["id": "abc", "status": "1"]])
         #expect(await desk.suppressions.isEmpty)
     }
+
+    @Test func inboundMessagesAreReadInEachGatewaysOwnShape() async throws {
+        let desk = RecordingDesk()
+        let app = Application(router: APIRouter.make(try await APIFixture.dependencies(desk: desk)))
+        let token = "access_token=\(APIFixture.token)"
+        try await app.test(.router) { client in
+            // Kannel's post-url: the text as a text/plain body, the sender (%p) and the receiver in the query.
+            try await client.execute(
+                uri: "/api/v1/inbound/kannel?from=%2B34600111222&receiver=kannel&\(token)", method: .post,
+                headers: [.contentType: #"text/plain; charset="UTF-8""#], body: ByteBuffer(string: "NO MÁS")
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(response.body.readableBytes == 0, "Kannel would send a non-empty answer back as an SMS")
+            }
+            // A Twilio-style form.
+            try await client.execute(
+                uri: "/api/v1/inbound/sms?\(token)", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "From=%2B15005550006&Body=Stop+please&To=%2B15005550001")
+            ) { #expect($0.status == .accepted) }
+            // JSON with the receiver in the body.
+            try await client.execute(
+                uri: "/api/v1/inbound/sms", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"from":"+56900000999","text":"START","receiver":"sms-b"}"#)
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(String(buffer: response.body).contains("received"))
+            }
+            // Missing sender: a 400 that says where it goes; nothing reaches the desk.
+            try await client.execute(
+                uri: "/api/v1/inbound/kannel?\(token)", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: "STOP")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("from=%p"))
+            }
+            try await client.execute(
+                uri: "/api/v1/inbound/sms?\(token)", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "Body=STOP")
+            ) { #expect($0.status == .badRequest) }
+        }
+        #expect(
+            await desk.inbound == [
+                InboundMessage(from: "+34600111222", text: "NO MÁS", receiver: "kannel"),
+                InboundMessage(from: "+15005550006", text: "Stop please"),
+                InboundMessage(from: "+56900000999", text: "START", receiver: "sms-b"),
+            ])
+    }
 }

@@ -13,9 +13,9 @@ import Testing
 @Suite struct LiveNoticeDeskTests {
     static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// A dispatcher over a fresh SQLite store in a temporary directory with `receiver`; removed after `body`.
+    /// A dispatcher over a fresh SQLite store in a temporary directory with `receivers`; removed after `body`.
     static func withDispatcher(
-        _ receiver: ReceiverConfig, _ body: (SQLiteStore, Dispatcher) async throws -> Void
+        _ receivers: ReceiverConfig..., body: (SQLiteStore, Dispatcher) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forewarn-desk-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,7 +24,7 @@ import Testing
         let transport = HTTPTransport()
         defer { transport.shutdown() }
         let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: transport, receivers: [receiver], logger: logger)
+            store: store, recipients: store, transport: transport, receivers: receivers, logger: logger)
         try await body(store, dispatcher)
     }
 
@@ -70,18 +70,22 @@ import Testing
         }
     }
 
-    @Test func anInboundStopIsConfirmedOnceThroughTheOutbox() async throws {
-        let receiver = ReceiverConfig(
-            name: "sms",
+    static func kannel(_ name: String) -> ReceiverConfig {
+        ReceiverConfig(
+            name: name,
             kind: .kannel(KannelReceiver(sendsmsURL: "http://127.0.0.1:9/", username: "u", passwordSecret: "P")))
-        try await Self.withDispatcher(receiver) { store, dispatcher in
+    }
+
+    @Test func anInboundStopIsConfirmedOnceThroughTheOutbox() async throws {
+        let hook = ReceiverConfig(name: "hook", kind: .webhook(WebhookReceiver(url: "http://127.0.0.1:9/")))
+        try await Self.withDispatcher(hook) { store, dispatcher in
             let silent = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: Self.logger)
             try await silent.receive(InboundMessage(from: "+56900000007", text: "STOP"))
             #expect(try await store.suppression(address: "+56900000007", channel: "sms") != nil)
             #expect(try await silent.notices(state: nil).isEmpty, "no SMS receiver: nothing is sent")
-
-            let desk = LiveNoticeDesk(
-                store: store, dispatcher: dispatcher, logger: Self.logger, confirmationReceiver: "sms")
+        }
+        try await Self.withDispatcher(Self.kannel("sms")) { store, dispatcher in
+            let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: Self.logger)
             try await desk.receive(InboundMessage(from: "+56900000008", text: "no más"))
             try await desk.receive(InboundMessage(from: "+56900000008", text: "BAJA"))
             let notices = try await desk.notices(state: "pending")
@@ -91,6 +95,28 @@ import Testing
             #expect(stored.identity.action == "opt-out-confirmation")
             #expect(stored.identity.recipient == "+56900000008")
             #expect(String(decoding: stored.body, as: UTF8.self).contains("ALTA"))
+        }
+    }
+
+    @Test func theConfirmationGoesBackThroughTheReceiverTheMessageCameThrough() async throws {
+        try await Self.withDispatcher(Self.kannel("sms-a"), Self.kannel("sms-b")) { store, dispatcher in
+            let desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: Self.logger)
+            try await desk.receive(InboundMessage(from: "+56900000011", text: "STOP", receiver: "sms-b"))
+            try await desk.receive(InboundMessage(from: "+56900000012", text: "STOP"))
+            var byRecipient: [String: String] = [:]
+            for summary in try await desk.notices(state: "pending") {
+                let stored = try #require(try await store.notice(id: summary.id))
+                byRecipient[stored.identity.recipient] = stored.receiver
+            }
+            #expect(byRecipient == ["+56900000011": "sms-b", "+56900000012": "sms-a"])
+
+            // A receiver the plans do not define (a gateway's URL out of date): the opt-out is not lost.
+            try await desk.receive(InboundMessage(from: "+56900000013", text: "STOP", receiver: "nope"))
+            #expect(try await store.suppression(address: "+56900000013", channel: "sms") != nil)
+            let confirmations = try await store.notices(state: .pending).filter {
+                $0.identity.recipient == "+56900000013"
+            }
+            #expect(confirmations.map(\.receiver) == ["sms-a"])
         }
     }
 }

@@ -26,13 +26,31 @@ public final class KannelHarness: @unchecked Sendable {
     /// The file the fake SMSC logs received messages to.
     public var fakeSMSCLog: String { directory.path + "/fakesmsc.err" }
 
-    /// Writes the configuration and starts bearerbox, the fake SMSC and smsbox.
-    public init() throws {
+    /// Mobile-originated messages the fake SMSC sends, and where smsbox posts them.
+    public struct Inbound: Sendable {
+        /// Kannel's sms-service `post-url` (escapes such as `%p`, the sender, are Kannel's).
+        public var postURL: String
+        /// The messages, each `SENDER RECEIVER text TEXT`, sent one a second from about a second after start.
+        public var messages: [String]
+
+        /// Creates the inbound side.
+        public init(postURL: String, messages: [String]) {
+            self.postURL = postURL
+            self.messages = messages
+        }
+    }
+
+    /// Writes the configuration and starts bearerbox, the fake SMSC and smsbox; with `inbound`, the fake SMSC also
+    /// sends those mobile-originated messages, which smsbox posts to its URL (retrying each second for 60 s while
+    /// the URL does not answer, so the receiver may start after the harness).
+    public init(inbound: Inbound? = nil) throws {
         directory = try TemporaryDirectory()
         let ports = try freePorts(4)
         adminPort = ports[0]
         sendsmsPort = ports[3]
-        let config = Self.config(dir: directory.path, admin: ports[0], box: ports[1], smsc: ports[2], sendsms: ports[3])
+        let config = Self.config(
+            dir: directory.path, admin: ports[0], box: ports[1], smsc: ports[2], sendsms: ports[3],
+            inboundURL: inbound?.postURL)
         try FileManager.default.createDirectory(atPath: directory.path + "/spool", withIntermediateDirectories: true)
         try config.write(toFile: directory.path + "/kannel.conf", atomically: true, encoding: .utf8)
         let conf = directory.path + "/kannel.conf"
@@ -44,7 +62,9 @@ public final class KannelHarness: @unchecked Sendable {
         children.append(
             try ChildProcess(
                 executable: Self.fakesmsc,
-                arguments: ["-H", "127.0.0.1", "-r", String(ports[2]), "-m", "0", "x y text z"],
+                arguments: ["-H", "127.0.0.1", "-r", String(ports[2])]
+                    + (inbound.map { ["-i", "1", "-m", String($0.messages.count)] + $0.messages }
+                        ?? ["-m", "0", "x y text z"]),
                 stdoutPath: directory.path + "/fakesmsc.out", stderrPath: fakeSMSCLog))
         children.append(
             try ChildProcess(
@@ -83,54 +103,61 @@ public final class KannelHarness: @unchecked Sendable {
         directory.remove()
     }
 
-    /// The kannel.conf for the given directory and ports.
-    public static func config(dir: String, admin: Int, box: Int, smsc: Int, sendsms: Int) -> String {
-        """
-        group = core
-        admin-port = \(admin)
-        admin-interface = 127.0.0.1
-        admin-password = adminpw
-        status-password = statuspw
-        admin-allow-ip = "127.0.0.1"
-        smsbox-port = \(box)
-        smsbox-interface = 127.0.0.1
-        box-allow-ip = "127.0.0.1"
-        log-file = "\(dir)/bearerbox.log"
-        log-level = 0
-        access-log = "\(dir)/access.log"
-        store-type = spool
-        store-location = "\(dir)/spool"
+    /// The kannel.conf for the given directory and ports; `inboundURL` is the sms-service's post-url (with no
+    /// answer sent back to the phone), else the service answers "no service".
+    public static func config(
+        dir: String, admin: Int, box: Int, smsc: Int, sendsms: Int, inboundURL: String? = nil
+    ) -> String {
+        let service =
+            inboundURL.map { "post-url = \"\($0)\"\nmax-messages = 0" } ?? "text = \"no service\""
+        let retry = inboundURL == nil ? "" : "http-request-retry = 60\nhttp-queue-delay = 1"
+        return """
+            group = core
+            admin-port = \(admin)
+            admin-interface = 127.0.0.1
+            admin-password = adminpw
+            status-password = statuspw
+            admin-allow-ip = "127.0.0.1"
+            smsbox-port = \(box)
+            smsbox-interface = 127.0.0.1
+            box-allow-ip = "127.0.0.1"
+            log-file = "\(dir)/bearerbox.log"
+            log-level = 0
+            access-log = "\(dir)/access.log"
+            store-type = spool
+            store-location = "\(dir)/spool"
 
-        group = smsc
-        smsc = fake
-        smsc-id = FAKE
-        port = \(smsc)
-        our-host = 127.0.0.1
-        connect-allow-ip = 127.0.0.1
+            group = smsc
+            smsc = fake
+            smsc-id = FAKE
+            port = \(smsc)
+            our-host = 127.0.0.1
+            connect-allow-ip = 127.0.0.1
 
-        group = smsbox
-        bearerbox-host = 127.0.0.1
-        bearerbox-port = \(box)
-        sendsms-port = \(sendsms)
-        sendsms-interface = 127.0.0.1
-        global-sender = 12345
-        log-file = "\(dir)/smsbox.log"
-        log-level = 0
-        access-log = "\(dir)/smsbox-access.log"
+            group = smsbox
+            bearerbox-host = 127.0.0.1
+            bearerbox-port = \(box)
+            sendsms-port = \(sendsms)
+            sendsms-interface = 127.0.0.1
+            global-sender = 12345
+            log-file = "\(dir)/smsbox.log"
+            log-level = 0
+            access-log = "\(dir)/smsbox-access.log"
+            \(retry)
 
-        group = sendsms-user
-        username = tester
-        password = secret
-        user-allow-ip = "127.0.0.1"
-        max-messages = 10
-        concatenation = true
+            group = sendsms-user
+            username = tester
+            password = secret
+            user-allow-ip = "127.0.0.1"
+            max-messages = 10
+            concatenation = true
 
-        group = sms-service
-        keyword = default
-        text = "no service"
-        catch-all = true
+            group = sms-service
+            keyword = default
+            \(service)
+            catch-all = true
 
-        """
+            """
     }
 }
 

@@ -47,12 +47,12 @@ extension APIRouter {
             return try JSONReply.make(["lifted": true])
         }
         api.post("inbound/sms") { request, context in
-            let message = try await JSONReply.decode(InboundMessage.self, from: request, context: context)
-            guard !message.from.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw APIError(.badRequest, "from: the sender's number is required")
-            }
-            try await desk(dependencies).receive(message)
-            return try JSONReply.make(["received": true], status: .accepted)
+            let (message, form) = try await InboundMessage.read(from: request, context: context)
+            return try await receive(message, form, dependencies)
+        }
+        api.post("inbound/kannel") { request, context in
+            try await receive(
+                try await InboundMessage.readKannel(from: request, context: context), .kannel, dependencies)
         }
         api.get("dlr") { request, _ in
             var parameters: [String: String] = [:]
@@ -67,6 +67,20 @@ extension APIRouter {
             try await desk(dependencies).deliveryReport(parameters)
             return try JSONReply.make(["recorded": true])
         }
+    }
+
+    /// Hands an inbound message to the desk; gateways other than JSON callers get an empty answer.
+    private static func receive(
+        _ message: InboundMessage, _ form: InboundForm, _ dependencies: APIDependencies
+    ) async throws -> Response {
+        guard !message.from.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw APIError(.badRequest, "from: the sender's number is required")
+        }
+        try await desk(dependencies).receive(message)
+        guard form.answersWithJSON else {
+            return Response(status: .accepted, headers: [.contentType: "text/plain; charset=utf-8"])
+        }
+        return try JSONReply.make(["received": true], status: .accepted)
     }
 
     private static func desk(_ dependencies: APIDependencies) throws -> any NoticeDesk {

@@ -10,7 +10,7 @@ public enum APIRouter {
         "GET /api/v1/signals", "POST /api/v1/signals/{name}",
         "GET /api/v1/occurrences", "GET /api/v1/notices", "POST /api/v1/notices/{id}/replay",
         "POST /api/v1/suppressions", "DELETE /api/v1/suppressions",
-        "POST /api/v1/inbound/sms", "GET /api/v1/dlr", "GET /api/v1/instances",
+        "POST /api/v1/inbound/sms", "POST /api/v1/inbound/kannel", "GET /api/v1/dlr", "GET /api/v1/instances",
     ]
 
     /// The router over `dependencies`.

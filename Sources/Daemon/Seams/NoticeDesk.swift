@@ -55,11 +55,14 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     public var from: String
     /// The message text.
     public var text: String
+    /// The plans' SMS receiver it arrived through, which sends the confirmation (nil: the first SMS receiver).
+    public var receiver: String?
 
     /// Creates an inbound message.
-    public init(from: String, text: String) {
+    public init(from: String, text: String, receiver: String? = nil) {
         self.from = from
         self.text = text
+        self.receiver = receiver
     }
 }
 

@@ -12,8 +12,6 @@ struct LiveNoticeDesk: NoticeDesk {
     let dispatcher: Dispatcher
     /// The logger.
     let logger: Logger
-    /// The SMS receiver that sends opt-out and opt-in confirmations (nil: the plans define none; nothing is sent).
-    var confirmationReceiver: String? = nil
 
     func notices(state: String?) async throws -> [NoticeSummary] {
         let filter = try state.map { name in
@@ -59,12 +57,25 @@ struct LiveNoticeDesk: NoticeDesk {
         try await store.removeSuppression(address: suppression.address, channel: suppression.channel ?? "sms")
     }
 
+    /// Applies an opt-out or opt-in and sends its one confirmation back through the SMS receiver the message came
+    /// through (`receiver`, else the first SMS receiver in force). An opt-out is never refused: with a receiver
+    /// name the plans do not define, it is applied and confirmed through the first SMS receiver, with a warning.
     func receive(_ message: InboundMessage) async throws {
+        let receivers = dispatcher.receiverNames(channel: "sms")
+        var through = message.receiver
+        if let named = through, !receivers.contains(named) {
+            let known =
+                receivers.isEmpty ? "the plans define none" : "SMS receivers: " + receivers.joined(separator: ", ")
+            logger.warning(
+                "Inbound SMS names receiver '\(named)', which is not an SMS receiver of the plans (\(known)); fix the gateway's URL"
+            )
+            through = nil
+        }
         let result = try await InboundHandler(recipients: store).handle(
             from: message.from, body: message.text, now: Date())
         logger.info("Inbound SMS: \(result.command)\(result.sendsConfirmation ? " (confirmation owed)" : "")")
         guard result.sendsConfirmation else { return }
-        guard let receiver = confirmationReceiver,
+        guard let receiver = through ?? receivers.first,
             let submission = OptOutConfirmation.submission(
                 for: result.command, to: message.from, receiver: receiver, at: Date())
         else {

@@ -46,9 +46,7 @@ struct LiveWiring {
         engine = try LiveEngine(
             planSet: planSet, monitor: monitor, dispatcher: dispatcher, recipients: store, channels: channels,
             logger: logger, occurrences: try Self.occurrenceStore(for: store))
-        desk = LiveNoticeDesk(
-            store: store, dispatcher: dispatcher, logger: logger,
-            confirmationReceiver: receivers.first { $0.kind.channel == "sms" }?.name)
+        desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
     }
 

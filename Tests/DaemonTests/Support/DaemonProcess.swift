@@ -29,10 +29,11 @@ final class DaemonProcess: @unchecked Sendable {
     static let token = "test-token-0123456789abcdef"
 
     /// Copies the fixture plans into a temporary directory and starts the daemon on them; `stateDirectory`
-    /// (else a fresh one) lets a second daemon start on the first one's store.
+    /// (else a fresh one) lets a second daemon start on the first one's store; `port` (else a fresh one) is where
+    /// it listens.
     init(
         notifySocket: String?, environment: [String: String] = [:], plansOverride: URL? = nil,
-        stateDirectory: URL? = nil
+        stateDirectory: URL? = nil, port: Int? = nil
     ) throws {
         guard let executable = Self.executable else { throw DaemonTestError("the forewarn executable is not built") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -41,13 +42,13 @@ final class DaemonProcess: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let fixture = Bundle.module.url(forResource: "Fixtures/plans", withExtension: nil)!
         try FileManager.default.copyItem(at: plansOverride ?? fixture, to: plans)
-        port = try FreePort.make()
+        self.port = try port ?? FreePort.make()
         errorLog = directory.appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = executable
         process.arguments = [
             "run", "--plans", plans.path, "--state", (stateDirectory ?? directory.appendingPathComponent("state")).path,
-            "--listen", "127.0.0.1:\(port)",
+            "--listen", "127.0.0.1:\(self.port)",
         ]
         var env = ProcessInfo.processInfo.environment
         for key in [
@@ -86,9 +87,13 @@ final class DaemonProcess: @unchecked Sendable {
     /// What the daemon logged.
     var log: String { (try? String(contentsOf: errorLog, encoding: .utf8)) ?? "" }
 
-    /// GET `path` on the daemon with the token; returns status and body (URLSession).
-    func get(_ path: String) async throws -> (status: Int, body: String) {
+    /// GET `path` (or another `method` with a JSON `body`) on the daemon with the token; returns status and body
+    /// (URLSession).
+    func get(_ path: String, method: String = "GET", body: String? = nil) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(Self.token)", forHTTPHeaderField: "Authorization")
         request.timeoutInterval = 10
         let (data, response) = try await URLSession.shared.data(for: request)
