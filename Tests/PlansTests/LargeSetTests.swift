@@ -45,7 +45,8 @@ import Testing
         let large = try Self.load(0..<Self.count)
         var alone: [Diagnostic] = []
         for index in 0..<Self.count {
-            alone += try Self.load([index]).diagnostics.filter { $0.location.file.hasSuffix("/plan-\(index.padded).yaml") }
+            let file = "/plan-\(index.padded).yaml"
+            alone += try Self.load([index]).diagnostics.filter { $0.location.file.hasSuffix(file) }
         }
         let planFindings = large.diagnostics.filter { $0.location.file.contains("/plan-") }
         #expect(planFindings.map(\.description) == alone.map(\.description))
