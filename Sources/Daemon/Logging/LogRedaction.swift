@@ -38,8 +38,24 @@ public enum LogRedaction {
 
     /// `text` with `Bearer …` tokens and `whsec_…` secrets hidden, and phone numbers masked.
     public static func message(_ text: String) -> String {
-        var result = text.replacing(bearerPattern) { _ in "Bearer ***" }
-        result = result.replacing(webhookSecretPattern) { _ in "whsec_***" }
+        // Each pattern starts with a fixed ASCII word: a line without it is left to the phone-number pass alone.
+        var result = text
+        if containsASCIIIgnoringCase(text, "bearer") {
+            result = result.replacing(bearerPattern) { _ in "Bearer ***" }
+        }
+        if text.contains("whsec_") { result = result.replacing(webhookSecretPattern) { _ in "whsec_***" } }
         return maskPhoneNumbers(in: result)
+    }
+
+    /// Whether `text` holds `word` (lowercase ASCII letters) in any ASCII case.
+    static func containsASCIIIgnoringCase(_ text: String, _ word: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let needle = Array(word.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count)
+        where needle.indices.allSatisfy({ bytes[start + $0] | 0x20 == needle[$0] }) {
+            return true
+        }
+        return false
     }
 }
