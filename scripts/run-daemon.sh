@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --build-only
-swift build -c release --product forewarn
+# As installed (docs/daemon.md): the Swift runtime and Foundation linked in statically (less to load and map).
+swift build -c release --static-swift-stdlib --product forewarn
 exec .build/release/forewarn run --plans plans --state .forewarn "$@"

@@ -6,7 +6,8 @@ set -euo pipefail
 settle=${1:-15}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
-swift build -c release --product forewarn --package-path "$root" --scratch-path "$scratch" >&2
+# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically.
+swift build -c release --static-swift-stdlib --product forewarn --package-path "$root" --scratch-path "$scratch" >&2
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 rss() { awk '/^VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$1/status"; }
 

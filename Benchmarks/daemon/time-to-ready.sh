@@ -6,7 +6,8 @@ set -euo pipefail
 count=${1:-1000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
-swift build -c release --product forewarn --package-path "$root" --scratch-path "$scratch" >&2
+# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically.
+swift build -c release --static-swift-stdlib --product forewarn --package-path "$root" --scratch-path "$scratch" >&2
 bin="$scratch/release/forewarn"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cp -r "$root/plans/." "$work/"

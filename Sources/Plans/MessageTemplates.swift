@@ -94,7 +94,7 @@ public struct MessageTemplates {
                 Diagnostic(.error, at: location, "'\(field).\(locale)' is not a valid template: \(error)"))
             return
         }
-        for name in Self.variableNames(in: text) where !known.contains(name) {
+        for name in cache.variableNames(in: text) where !known.contains(name) {
             diagnostics.append(
                 Diagnostic(
                     .error, at: location,
@@ -102,7 +102,8 @@ public struct MessageTemplates {
                 ))
         }
         let rendered = template.render(cache.context(plan: plan.id, locale: locale) { sampleContext(locale: locale) })
-        if rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Blank when every scalar is white space (what trimming would leave empty), without building the copy.
+        if rendered.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
             diagnostics.append(Diagnostic(.error, at: location, "'\(field).\(locale)' renders to an empty message"))
             return
         }

@@ -43,7 +43,7 @@ public struct DailyHours: Hashable, Sendable, CustomStringConvertible {
         if text == "closed" { return DailyHours(ranges: []) }
         var ranges: [ClockRange] = []
         for part in text.split(separator: ",") {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmingWhitespace
             guard let range = ClockRange(trimmed), !range.wrapsMidnight else {
                 throw ValueSyntaxError(
                     "invalid opening hours '\(text)': expected 'closed' or ranges such as 09:00-14:00 or 09:00-13:00, 15:00-19:00"

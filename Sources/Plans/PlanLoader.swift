@@ -63,12 +63,17 @@ public struct PlanLoader: Sendable {
             sink.error(dirLocation, "\(names.count) YAML files, above the limit of \(Self.maximumFiles)")
             return LoadResult(planSet: nil, diagnostics: sink.diagnostics)
         }
-        // Phase 1, per file and independent: read, compose and shape-check the files on every core.
+        // Phase 1, per file and independent: read, compose and shape-check the files on every core, and build
+        // the plan of each plan file (a plan reads nothing outside its file).
         let checked = FileResults(count: names.count)
+        let encodingName = Parser.Encoding.default.rawValue  // reads the environment: once, not per file
+        let base = url.path.hasSuffix("/") ? url.path : url.path + "/"
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             var fileSink = DiagnosticSink()
             let shown = (directory as NSString).appendingPathComponent(names[index])
-            let file = SourceFile.read(url.appendingPathComponent(names[index]), displayPath: shown, into: &fileSink)
+            let file = SourceFile.read(
+                path: base + names[index], displayPath: shown, encoding: Parser.Encoding(rawValue: encodingName)!,
+                into: &fileSink)
             var accepted = false
             if let root = file.root {
                 var checker = ShapeChecker(file: file, sink: fileSink)
@@ -76,14 +81,16 @@ public struct PlanLoader: Sendable {
                 fileSink = checker.sink
                 accepted = !fileSink.diagnostics.hasErrors
             }
-            checked.store(index, file: accepted ? file : nil, diagnostics: fileSink.diagnostics)
+            let reader = file.root.map { NodeReader(node: $0, file: file) }
+            let plan = accepted && reader?.has("plan") == true ? reader.map(PlanBuilder.plan) : nil
+            checked.store(index, file: accepted ? file : nil, plan: plan, diagnostics: fileSink.diagnostics)
         }
-        var files: [SourceFile] = []
+        var files: [(file: SourceFile, plan: Plan?)] = []
         var incomplete = false
-        let checkedFiles = checked.files
+        let (checkedFiles, checkedPlans) = (checked.files, checked.plans)
         for (index, found) in checked.diagnostics.enumerated() {
             sink.append(contentsOf: found)
-            if let file = checkedFiles[index] { files.append(file) } else { incomplete = true }
+            if let file = checkedFiles[index] { files.append((file, checkedPlans[index])) } else { incomplete = true }
         }
         var assembler = SetAssembler(directory: url, displayDirectory: directory, sink: sink)
         let set = assembler.assemble(files)
@@ -111,7 +118,8 @@ struct SetAssembler {
     let displayDirectory: String
     var sink: DiagnosticSink
 
-    mutating func assemble(_ files: [SourceFile]) -> PlanSet {
+    /// Assembles `files`, each with its plan when it is a plan file (built in the parallel phase).
+    mutating func assemble(_ files: [(file: SourceFile, plan: Plan?)]) -> PlanSet {
         var builder = DefinitionsBuilder(directory: directory, displayDirectory: displayDirectory, sink: sink)
         var set = PlanSet(
             directory: directory, plans: [], signals: [:], receivers: [:], audiences: [:], calendars: [:],
@@ -129,17 +137,18 @@ struct SetAssembler {
             firstSeen[key] = location
             return true
         }
-        let readers = files.compactMap { file in file.root.map { NodeReader(node: $0, file: file) } }
+        let readers = files.compactMap { entry in
+            entry.file.root.map { (reader: NodeReader(node: $0, file: entry.file), plan: entry.plan) }
+        }
         // Policies first: audiences take their defaults from them.
-        for reader in readers {
+        for (reader, _) in readers {
             guard let policies = reader["policies"] else { continue }
             if claim("policies", "", reader.location(of: "policies"), &builder.sink) {
                 set.policies = builder.policies(policies)
             }
         }
-        for reader in readers {
-            if reader.has("plan") {
-                let plan = PlanBuilder.plan(reader)
+        for (reader, built) in readers {
+            if let plan = built ?? (reader.has("plan") ? PlanBuilder.plan(reader) : nil) {
                 if claim("plan", plan.id, plan.location, &builder.sink) { set.plans.append(plan) }
                 continue
             }
@@ -169,11 +178,14 @@ struct SetAssembler {
 /// up front (no Swift array is mutated concurrently).
 private final class FileResults: @unchecked Sendable {
     private let fileSlots: UnsafeMutableBufferPointer<SourceFile?>
+    private let planSlots: UnsafeMutableBufferPointer<Plan?>
     private let diagnosticSlots: UnsafeMutableBufferPointer<[Diagnostic]>
 
     init(count: Int) {
         fileSlots = .allocate(capacity: count)
         fileSlots.initialize(repeating: nil)
+        planSlots = .allocate(capacity: count)
+        planSlots.initialize(repeating: nil)
         diagnosticSlots = .allocate(capacity: count)
         diagnosticSlots.initialize(repeating: [])
     }
@@ -181,15 +193,19 @@ private final class FileResults: @unchecked Sendable {
     deinit {
         fileSlots.deinitialize()
         fileSlots.deallocate()
+        planSlots.deinitialize()
+        planSlots.deallocate()
         diagnosticSlots.deinitialize()
         diagnosticSlots.deallocate()
     }
 
     var files: [SourceFile?] { Array(fileSlots) }
+    var plans: [Plan?] { Array(planSlots) }
     var diagnostics: [[Diagnostic]] { Array(diagnosticSlots) }
 
-    func store(_ index: Int, file: SourceFile?, diagnostics found: [Diagnostic]) {
+    func store(_ index: Int, file: SourceFile?, plan: Plan?, diagnostics found: [Diagnostic]) {
         fileSlots[index] = file
+        planSlots[index] = plan
         diagnosticSlots[index] = found
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The second loading phase: meaning. References resolve, leads are positive, messages exist in every
@@ -11,7 +12,7 @@ struct SemanticValidator {
 
     mutating func validate() {
         staffRecipients = Self.staffRecipients(in: set)
-        for plan in set.plans { validate(plan) }
+        validatePlans()
         for receiver in set.receivers.values.sorted(by: { $0.name < $1.name }) { validate(receiver) }
         for signal in set.signals.values.sorted(by: { $0.name < $1.name }) { validate(signal) }
         for calendar in set.calendars.values.sorted(by: { $0.name < $1.name }) { validate(calendar) }
@@ -33,7 +34,7 @@ struct SemanticValidator {
 
     /// Staff recipient ids and their audience, computed once per load.
     var staffRecipients: [String: String] = [:]
-    /// Parsed templates and sample contexts shared by every action of this load.
+    /// Parsed templates and sample contexts shared by every action this validator checks.
     let templateCache = TemplateCache()
 
     private static func staffRecipients(in set: PlanSet) -> [String: String] {
@@ -45,6 +46,29 @@ struct SemanticValidator {
     }
 
     // MARK: Plans
+
+    /// Validates the plans in contiguous chunks on every core (each plan is checked on its own against the
+    /// read-only set), each chunk with its own template cache; the findings come out in plan order.
+    private mutating func validatePlans() {
+        let plans = set.plans
+        let chunks = plans.count < 64 ? 1 : min(plans.count / 32, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard chunks > 1 else {
+            for plan in plans { validate(plan) }
+            return
+        }
+        let results = ChunkFindings(count: chunks)
+        let (set, loader, mayBeMissing, owners) = (set, loader, referencesMayBeMissing, staffRecipients)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var validator = SemanticValidator(
+                set: set, loader: loader, referencesMayBeMissing: mayBeMissing, sink: DiagnosticSink(),
+                staffRecipients: owners)
+            for index in (plans.count * chunk / chunks)..<(plans.count * (chunk + 1) / chunks) {
+                validator.validate(plans[index])
+            }
+            results.store(chunk, validator.sink.diagnostics)
+        }
+        for found in results.all { sink.append(contentsOf: found) }
+    }
 
     private mutating func validate(_ plan: Plan) {
         let owners = staffRecipients
@@ -260,4 +284,23 @@ struct SemanticValidator {
             _ = reference(owner, in: set.receivers.keys, kind: "receiver (owner_via)", at: location)
         }
     }
+}
+
+/// Findings of the plan chunks validated in parallel; each chunk writes only its own slot, allocated up front.
+private final class ChunkFindings: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[Diagnostic]>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    var all: [[Diagnostic]] { Array(slots) }
+
+    func store(_ index: Int, _ found: [Diagnostic]) { slots[index] = found }
 }

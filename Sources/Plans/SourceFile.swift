@@ -17,13 +17,16 @@ struct SourceFile {
 
     var start: SourceLocation { SourceLocation(file: displayPath, line: 1, column: 1) }
 
-    /// Reads and composes `url`; every problem becomes a diagnostic at its position.
-    static func read(_ url: URL, displayPath: String, into sink: inout DiagnosticSink) -> SourceFile {
+    /// Reads and composes the file at `path` (Yams reading it as `encoding`); every problem becomes a diagnostic
+    /// at its position.
+    static func read(
+        path: String, displayPath: String, encoding: Parser.Encoding, into sink: inout DiagnosticSink
+    ) -> SourceFile {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         let failed = SourceFile(displayPath: displayPath, root: nil)
         // stat(2) rather than URL resource values: the latter cost a tenth of loading a large directory.
         var status = stat()
-        guard stat(url.path, &status) == 0 else {
+        guard stat(path, &status) == 0 else {
             sink.error(start, "cannot read file: \(String(cString: strerror(errno)))")
             return failed
         }
@@ -33,7 +36,7 @@ struct SourceFile {
                 "file is \(status.st_size) bytes, above the limit of \(maximumSize) bytes; split it into several files")
             return failed
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             sink.error(start, "cannot read file: permission denied or not a regular file")
             return failed
         }
@@ -66,7 +69,7 @@ struct SourceFile {
         }
         do {
             // Scalars are read as text by the shape checker, so Yams need not resolve tags with its regexes.
-            guard let root = try Yams.compose(yaml: text, .basic) else {
+            guard let root = try Yams.compose(yaml: text, .basic, .default, encoding) else {
                 sink.error(start, "file holds no YAML document")
                 return failed
             }

@@ -1,9 +1,11 @@
 import Mustache
 
-/// Parsed templates and sample contexts reused within one load: plans often share message texts.
+/// Parsed templates, their variable names and sample contexts reused by one validator: plans often share
+/// message texts.
 final class TemplateCache {
     private var templates: [String: MustacheTemplate] = [:]
     private var contexts: [String: [String: Any]] = [:]
+    private var variables: [String: [String]] = [:]
 
     /// The parsed template for `text`; throws Mustache's parser error.
     func template(for text: String) throws -> MustacheTemplate {
@@ -11,6 +13,14 @@ final class TemplateCache {
         let template = try MustacheTemplate(string: text)
         templates[text] = template
         return template
+    }
+
+    /// The variable names `text` uses (`MessageTemplates.variableNames(in:)`), found once per text.
+    func variableNames(in text: String) -> [String] {
+        if let names = variables[text] { return names }
+        let names = MessageTemplates.variableNames(in: text)
+        variables[text] = names
+        return names
     }
 
     /// The sample context of a plan in a locale, built once.

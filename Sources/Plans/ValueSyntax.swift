@@ -25,7 +25,7 @@ public struct PlanDuration: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `text` such as `90s`, `15m`, `1h30m`, `3d`, `1w`, `500ms`.
     public static func parse(_ text: String) throws(ValueSyntaxError) -> PlanDuration {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         let hint = "expected a number followed by a unit ms, s, m, h, d or w (e.g. 90s, 15m, 1h30m, 3d, 1w)"
         guard !trimmed.isEmpty else { throw ValueSyntaxError("empty duration: \(hint)") }
         var total = 0.0
@@ -76,8 +76,8 @@ public struct Percentage: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `text` such as `30%` or `12.5%`.
     public static func parse(_ text: String) throws(ValueSyntaxError) -> Percentage {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix("%"), let number = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)),
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.hasSuffix("%"), let number = Double(trimmed.dropLast().trimmingWhitespace),
             number.isFinite
         else {
             throw ValueSyntaxError("invalid percentage '\(text)': expected a number followed by % (e.g. 30%)")
@@ -161,7 +161,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 public enum TimeZoneName {
     /// Returns the zone named `identifier` (e.g. `America/Santiago`), or an error saying how to find valid names.
     public static func resolve(_ identifier: String) throws(ValueSyntaxError) -> TimeZone {
-        guard !identifier.isEmpty, identifier == identifier.trimmingCharacters(in: .whitespaces),
+        guard !identifier.isEmpty, identifier == identifier.trimmingWhitespace,
             let zone = TimeZone(identifier: identifier)
         else {
             throw ValueSyntaxError(

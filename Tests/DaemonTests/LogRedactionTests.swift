@@ -20,6 +20,8 @@ struct LogRedactionTests {
     @Test func secretsAreHidden() {
         #expect(LogRedaction.message("Authorization: Bearer abc.def-123 sent") == "Authorization: Bearer *** sent")
         #expect(LogRedaction.message("key whsec_MfKQ9r8GKYqrTwjU=") == "key whsec_***")
+        #expect(LogRedaction.message("bEaReR tok.123 from +56912345678") == "Bearer *** from +56******678")
+        #expect(LogRedaction.message("plain line, a whsec_ alone") == "plain line, a whsec_ alone")
         #expect(LogRedaction.value("hunter2", forKey: "kannel_password") == "***")
         #expect(LogRedaction.value("+56912345678", forKey: "receiver") == "+56******678")
     }

@@ -5,12 +5,19 @@ public enum LogRedaction {
     /// Metadata keys whose values are always hidden.
     static let secretKeys = ["token", "password", "secret", "authorization", "apikey", "api_key", "credential"]
 
+    // The patterns are built once: a regex literal inside a function is parsed again on every call (every
+    // log line), which cost more than the matching. Sharing one is safe: its compiled program is published atomically.
+    /// A phone-number-like run; one glued to a digit, dot or comma on either side (a decimal, a timestamp) is not.
+    nonisolated(unsafe) static let phonePattern = #/(^|[^\d.,])(\+?\d[\d \-]{6,18}\d)(?![\d.,])/#
+    /// A bearer token.
+    nonisolated(unsafe) static let bearerPattern = #/(?i)bearer\s+[A-Za-z0-9._~+\/=-]+/#
+    /// A webhook signing secret.
+    nonisolated(unsafe) static let webhookSecretPattern = #/whsec_[A-Za-z0-9+\/=]+/#
+
     /// `text` with every phone-number-like run (`+`, then 8–15 digits, spaces or dashes allowed) masked.
     public static func maskPhoneNumbers(in text: String) -> String {
         guard text.contains(where: \.isNumber) else { return text }
-        // A number glued to a digit, dot or comma on either side (a decimal, a timestamp) is left alone.
-        let pattern = #/(^|[^\d.,])(\+?\d[\d \-]{6,18}\d)(?![\d.,])/#
-        return text.replacing(pattern) { match in
+        return text.replacing(phonePattern) { match in
             let lead = String(match.output.1)
             let raw = String(match.output.2)
             let digits = raw.filter(\.isNumber)
@@ -31,8 +38,24 @@ public enum LogRedaction {
 
     /// `text` with `Bearer …` tokens and `whsec_…` secrets hidden, and phone numbers masked.
     public static func message(_ text: String) -> String {
-        var result = text.replacing(#/(?i)bearer\s+[A-Za-z0-9._~+\/=-]+/#) { _ in "Bearer ***" }
-        result = result.replacing(#/whsec_[A-Za-z0-9+\/=]+/#) { _ in "whsec_***" }
+        // Each pattern starts with a fixed ASCII word: a line without it is left to the phone-number pass alone.
+        var result = text
+        if containsASCIIIgnoringCase(text, "bearer") {
+            result = result.replacing(bearerPattern) { _ in "Bearer ***" }
+        }
+        if text.contains("whsec_") { result = result.replacing(webhookSecretPattern) { _ in "whsec_***" } }
         return maskPhoneNumbers(in: result)
+    }
+
+    /// Whether `text` holds `word` (lowercase ASCII letters) in any ASCII case.
+    static func containsASCIIIgnoringCase(_ text: String, _ word: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let needle = Array(word.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count)
+        where needle.indices.allSatisfy({ bytes[start + $0] | 0x20 == needle[$0] }) {
+            return true
+        }
+        return false
     }
 }
