@@ -58,7 +58,8 @@ enum EnginePlans {
 
     /// The plan set, loaded from a fresh temporary directory.
     static func planSet() throws -> PlanSet {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-plans-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "engine-plans-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try definitions.write(to: directory.appendingPathComponent("defs.yaml"), atomically: true, encoding: .utf8)

@@ -107,7 +107,9 @@ import Testing
         #expect(receded.cancelled.map(\.id) == [try require(told.first).key.occurrence])
         let allClear = receded.notices
         #expect(allClear.allSatisfy { $0.key.step == "cancel" })
-        #expect(Set(allClear.map(\.key.recipient)) == Set(told.map(\.key.recipient)), "the all-clear goes to those told")
-        #expect(third.occurrence(id: try require(told.first).key.occurrence)?.cancelledAt == half.addingTimeInterval(900))
+        #expect(
+            Set(allClear.map(\.key.recipient)) == Set(told.map(\.key.recipient)), "the all-clear goes to those told")
+        #expect(
+            third.occurrence(id: try require(told.first).key.occurrence)?.cancelledAt == half.addingTimeInterval(900))
     }
 }

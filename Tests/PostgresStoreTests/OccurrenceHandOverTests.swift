@@ -24,8 +24,12 @@ struct OccurrenceHandOverTests {
 
     @Test func theNextLeaderNeitherRepeatsNoticesNorMissesTheAllClear() async throws {
         let location = try await TestDatabase.make()
-        let (a, b) = (try await TestDatabase.store(location, instance: "a"), try await TestDatabase.store(location, instance: "b"))
-        let (leaseA, leaseB) = (LeaderLease(store: a, duration: Self.lease), LeaderLease(store: b, duration: Self.lease))
+        let (a, b) = (
+            try await TestDatabase.store(location, instance: "a"), try await TestDatabase.store(location, instance: "b")
+        )
+        let (leaseA, leaseB) = (
+            LeaderLease(store: a, duration: Self.lease), LeaderLease(store: b, duration: Self.lease)
+        )
         let crossing = Self.ten.addingTimeInterval(3 * 3600)
         #expect(try await leaseA.acquire(now: Self.ten) != nil)
         let storeA = PostgresOccurrenceStore(store: a)
@@ -67,7 +71,9 @@ struct OccurrenceHandOverTests {
 
     @Test func aDeposedLeadersWriteDoesNotOverwriteTheNewLeaders() async throws {
         let location = try await TestDatabase.make()
-        let (a, b) = (try await TestDatabase.store(location, instance: "a"), try await TestDatabase.store(location, instance: "b"))
+        let (a, b) = (
+            try await TestDatabase.store(location, instance: "a"), try await TestDatabase.store(location, instance: "b")
+        )
         let (leaseA, leaseB) = (LeaderLease(store: a, duration: 60), LeaderLease(store: b, duration: 60))
         let t0 = Self.ten
         let termA = try require(try await leaseA.acquire(now: t0))
