@@ -4,66 +4,15 @@ import Foundation
 import Plans
 import Signals
 
-/// A forecast plan for the engine-level tests (copied from Tests/EngineTests: ForecastPlanTests and Support):
-/// on-call staff warned 2 h ahead with an all-clear when the forecast recedes, customers 1 h ahead.
+/// The forecast plan of the engine-level tests (`Fixtures/engine-plans`): on-call staff warned 2 h ahead with an
+/// all-clear when the forecast recedes, customers 1 h ahead.
 enum EnginePlans {
-    static let definitions = """
-        receivers:
-          sms:
-            kind: form
-            url: http://127.0.0.1:9/sms
-            fields: { to: "{{to}}", text: "{{text}}" }
-          ops:
-            kind: webhook
-            url: http://127.0.0.1:9/ops
-        audiences:
-          on-call:
-            kind: staff
-            recipients:
-              - { id: ops-lead, name: Carla, phone: "+56900000201", locale: es }
-              - { id: sre, name: Sam, phone: "+56900000202", locale: en }
-          customers:
-            kind: customers
-            recipients:
-              - { id: c1, phone: "+56900000301", locale: es, consent: true }
-        policies:
-          locales: [es, en]
-          owner_via: ops
-          tick: 5m
-        signals:
-          load:
-            kind: push
-            interval: 1m
-        """
-
-    static let surge = """
-        plan: surge
-        title: Surge
-        owner: ops-lead
-        timezone: UTC
-        foresee:
-          forecast: { signal: load, above: 900, within: 6h, confidence: 0.8, for: 15m }
-        actions:
-          - notify: on-call
-            via: sms
-            before: [2h]
-            on_cancel: true
-            message: { es: "Carga sobre {{capacity}} a las {{onset_time}}.", en: "Load above {{capacity}} at {{onset_time}}." }
-            cancel_message: { es: "Falsa alarma.", en: "All clear." }
-          - notify: customers
-            via: sms
-            before: [1h]
-            message: { es: "Habrá lentitud a las {{onset_time}}.", en: "Expect slowness at {{onset_time}}." }
-        """
-
-    /// The plan set, loaded from a fresh temporary directory.
+    /// The plan set in `Fixtures/engine-plans`.
     static func planSet() throws -> PlanSet {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "engine-plans-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try definitions.write(to: directory.appendingPathComponent("defs.yaml"), atomically: true, encoding: .utf8)
-        try surge.write(to: directory.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+        guard
+            let directory = Bundle.module.url(
+                forResource: "engine-plans", withExtension: nil, subdirectory: "Fixtures")
+        else { throw PlanProblem(description: "Fixtures/engine-plans is missing from the test bundle") }
         let result = PlanLoader().load(directory: directory.path)
         guard let set = result.planSet, !result.diagnostics.contains(where: { $0.severity == .error }) else {
             throw PlanProblem(description: result.diagnostics.map(\.description).joined(separator: "\n"))
