@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "PostgresStore",
             dependencies: [
-                "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Store", "Engine", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -141,7 +141,8 @@ let package = Package(
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [
-                "PostgresStore", "Store", "TestPeers", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "PostgresStore", "Store", "TestPeers", "Engine", "Plans", "Signals", "Forecast",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

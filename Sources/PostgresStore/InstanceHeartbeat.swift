@@ -52,9 +52,13 @@ public struct InstanceHeartbeat: Sendable {
             if let lease {
                 let wasLeader = leadership.isLeader(at: instant)
                 var holds = wasLeader ? try await lease.renew(now: instant) : false
-                if !holds { holds = try await lease.tryAcquire(now: instant) }
+                var term: Date?
+                if !holds {
+                    term = try await lease.acquire(now: instant)
+                    holds = term != nil
+                }
                 if holds {
-                    leadership.hold(until: instant.addingTimeInterval(lease.duration))
+                    leadership.hold(until: instant.addingTimeInterval(lease.duration), term: term)
                 } else {
                     leadership.lose()
                 }

@@ -35,8 +35,14 @@ public struct LeaderLease: Sendable {
 
     /// Takes the lease if it is free, expired or already ours (then it is extended); returns whether we hold it.
     public func tryAcquire(now: Date) async throws -> Bool {
+        try await acquire(now: now) != nil
+    }
+
+    /// Takes the lease if it is free, expired or already ours (then it is extended); returns its `acquired_at`
+    /// (the fencing term, kept while the same instance holds it) when we hold it, else nil.
+    public func acquire(now: Date) async throws -> Date? {
         let me = store.instanceID
-        return try await store.count(
+        let rows = try await store.client.query(
             """
             INSERT INTO leases (name, holder, acquired_at, expires_at)
             VALUES (\(name), \(me), \(now.stored), \(now.stored + duration))
@@ -44,8 +50,10 @@ public struct LeaderLease: Sendable {
                 acquired_at = CASE WHEN leases.holder = EXCLUDED.holder THEN leases.acquired_at
                     ELSE EXCLUDED.acquired_at END
             WHERE leases.holder = EXCLUDED.holder OR leases.expires_at <= \(now.stored)
-            RETURNING holder
-            """) == 1
+            RETURNING acquired_at
+            """, logger: store.logger)
+        for try await acquired in rows.decode(Double.self) { return Date(timeIntervalSince1970: acquired) }
+        return nil
     }
 
     /// Extends the lease if we still hold it and it has not expired; returns whether we still hold it.

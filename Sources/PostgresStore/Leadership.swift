@@ -5,6 +5,7 @@ import Foundation
 public final class Leadership: @unchecked Sendable {
     private let lock = NSLock()
     private var validUntil: Date?
+    private var heldSince: Date?
 
     /// Creates a flag that does not lead.
     public init() {}
@@ -14,13 +15,25 @@ public final class Leadership: @unchecked Sendable {
         lock.withLock { validUntil.map { now < $0 } ?? false }
     }
 
-    /// Records that the lease is held until `expiry`.
-    public func hold(until expiry: Date) {
-        lock.withLock { validUntil = expiry }
+    /// The lease's `acquired_at` while held (the fencing term: it changes whenever another instance led between),
+    /// or nil when not leading or unknown.
+    public func term(at now: Date) -> Date? {
+        lock.withLock { validUntil.map { now < $0 } == true ? heldSince : nil }
+    }
+
+    /// Records that the lease is held until `expiry`, taken at `term` (nil keeps the known term).
+    public func hold(until expiry: Date, term: Date? = nil) {
+        lock.withLock {
+            validUntil = expiry
+            if let term { heldSince = term }
+        }
     }
 
     /// Records that the lease is lost.
     public func lose() {
-        lock.withLock { validUntil = nil }
+        lock.withLock {
+            validUntil = nil
+            heldSince = nil
+        }
     }
 }

@@ -121,5 +121,6 @@ extension PostgresStore {
                 """,
             ]),
         deliveryMigration,
+        occurrenceMigration,
     ]
 }

@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import HTTPTransport
 import Plans
+import PostgresStore
 import Store
 
 /// `forewarn receivers`: check delivery endpoints before the day they matter.
@@ -36,6 +37,13 @@ struct ReceiversTestCommand: AsyncParsableCommand {
     @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
     var state: String?
 
+    @Option(
+        help: """
+            The shared outbox as postgres://USER@HOST:PORT/DB (password as for `run --store`). Default: SQLite in the \
+            state directory.
+            """)
+    var store: String?
+
     func run() async throws {
         let definitions = try ReceiverSetup.load(plans: plans.resolved)
         guard let definition = definitions[name] else {
@@ -49,11 +57,13 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             let analysis = SMSAnalysis(text: text)
             print("text:     \(analysis.encoding == .gsm7 ? "GSM-7" : "UCS-2"), \(analysis.segments) segment(s)")
         }
-        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
-        let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: HTTPTransport(), receivers: [config])
+        let outbox = try await CommandOutbox.open(store, state: state)
+        defer { outbox.close() }
         let identity = NoticeIdentity(
             occurrence: "receiver-test-\(UUID().uuidString)", action: "test", step: "now", recipient: to)
+        let dispatcher = try Dispatcher(
+            store: outbox.claiming(only: identity), recipients: outbox.store, transport: HTTPTransport(),
+            receivers: [config])
         let submission = NoticeSubmission(
             identity: identity, receiver: name,
             candidate: PolicyCandidate(
@@ -64,8 +74,8 @@ struct ReceiversTestCommand: AsyncParsableCommand {
         print("policy:   \(result)")
         guard case .enqueued(let id, _, _) = result else { throw ExitCode(1) }
         _ = try await dispatcher.dispatchDue(limit: 1)
-        let notice = try await store.notice(id: id)
-        for attempt in try await store.attempts(noticeID: id) {
+        let notice = try await outbox.settled(id: id)
+        for attempt in try await outbox.store.attempts(noticeID: id) {
             let status = attempt.status.map(String.init) ?? "no response"
             let latency = String(format: "%.0f ms", attempt.latency * 1_000)
             print("attempt:  \(status) in \(latency)\(attempt.error.map { " — \($0)" } ?? "")")
@@ -97,9 +107,17 @@ struct NoticesReplayCommand: AsyncParsableCommand {
     @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
     var state: String?
 
+    @Option(
+        help: """
+            The shared outbox as postgres://USER@HOST:PORT/DB (password as for `run --store`). Default: SQLite in the \
+            state directory.
+            """)
+    var store: String?
+
     func run() async throws {
-        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
-        guard let notice = try await store.notice(id: id) else {
+        let outbox = try await CommandOutbox.open(store, state: state)
+        defer { outbox.close() }
+        guard let notice = try await outbox.store.notice(id: id) else {
             throw ValidationError("no notice '\(id)' in the store")
         }
         let definitions = try ReceiverSetup.load(plans: plans.resolved)
@@ -108,11 +126,11 @@ struct NoticesReplayCommand: AsyncParsableCommand {
                 "notice '\(id)' went through receiver '\(notice.receiver)', which the plans no longer define")
         }
         let dispatcher = try Dispatcher(
-            store: store, recipients: store, transport: HTTPTransport(),
+            store: outbox.claiming(only: notice.identity), recipients: outbox.store, transport: HTTPTransport(),
             receivers: [try ReceiverConfig(plan: definition).withoutFallback])
         try await dispatcher.replay(id: id)
         _ = try await dispatcher.dispatchDue(limit: 1)
-        let after = try await store.notice(id: id)
+        let after = try await outbox.settled(id: id)
         print("notice \(id): \(after?.state.rawValue ?? "unknown") \(after?.reason ?? "")")
         if after?.state != .delivered { throw ExitCode(1) }
     }

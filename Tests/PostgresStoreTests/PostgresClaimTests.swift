@@ -96,7 +96,7 @@ struct PostgresClaimTests {
     @Test func migrationsAreRecordedOnceAndReopeningKeepsData() async throws {
         let location = try await TestDatabase.make()
         let first = try await TestDatabase.store(location)
-        let expected = ["v1-outbox", "v1-recipients", "v2-claims", "v2-instances", "v2-delivery"]
+        let expected = ["v1-outbox", "v1-recipients", "v2-claims", "v2-instances", "v2-delivery", "v2-occurrences"]
         #expect(try await first.appliedMigrations() == expected)
         _ = try await first.insert(StoreConformanceTests.notice("msg_a"))
         // Several instances starting at once: the advisory lock serializes them, none fails or migrates twice.

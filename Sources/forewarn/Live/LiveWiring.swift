@@ -5,6 +5,7 @@ import Foundation
 import HTTPTransport
 import Logging
 import Plans
+import PostgresStore
 import ServiceLifecycle
 import Signals
 import Store
@@ -50,9 +51,10 @@ struct LiveWiring {
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
     }
 
-    /// Where the engine keeps occurrences: the SQLite state database, or memory when the outbox is a shared
-    /// PostgreSQL store (notices stay unique there through their identities; see docs/postgres.md).
+    /// Where the engine keeps occurrences: the SQLite state database, or the shared PostgreSQL database (loaded
+    /// when this instance takes the leader lease, see `SharedStore.gate`), else memory.
     static func occurrenceStore(for store: any ForewarnStore) throws -> any OccurrenceStore {
+        if let shared = store as? PostgresStore { return PostgresOccurrenceStore(store: shared) }
         guard let sqlite = store as? SQLiteStore else { return InMemoryOccurrenceStore() }
         do { return try SQLiteOccurrenceStore(store: sqlite) } catch {
             throw DaemonStartError(errno: EIO, "cannot open the occurrence tables: \(error)")

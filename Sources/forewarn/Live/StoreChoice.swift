@@ -61,6 +61,8 @@ struct SharedStore {
     let store: PostgresStore
     /// The loop that renews claims and the lease.
     let heartbeat: InstanceHeartbeat
+    /// The logger.
+    var logger = Logger(label: "forewarn.postgres")
 
     /// Connects (bounded by a few seconds), migrates, and beats once so leadership is known before the first tick.
     static func open(
@@ -79,12 +81,17 @@ struct SharedStore {
                 "store": "\(location)", "instance": "\(instanceID)",
                 "leader": "\(heartbeat.leadership.isLeader(at: Date()))",
             ])
-        return SharedStore(store: store, heartbeat: heartbeat)
+        return SharedStore(store: store, heartbeat: heartbeat, logger: logger)
     }
 
-    /// `engine`, ticked only while this instance leads.
+    /// `engine`, ticked only while this instance leads; a live engine's occurrences in this database are loaded
+    /// on taking the lease and written back after each tick.
     func gate(_ engine: any ContingencyEngine) -> any ContingencyEngine {
-        LeaderGatedEngine(base: engine, leadership: heartbeat.leadership)
+        var occurrences: SharedOccurrences?
+        if let live = engine as? LiveEngine, let shared = live.occurrences as? PostgresOccurrenceStore {
+            occurrences = SharedOccurrences(store: shared, reload: { await live.reloadOccurrences() }, logger: logger)
+        }
+        return LeaderGatedEngine(base: engine, leadership: heartbeat.leadership, occurrences: occurrences)
     }
 
     /// The heartbeat as a service (a graceful shutdown releases the lease).

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PostgresStore
+import Store
+
+/// The outbox a delivery command works on: the state directory's SQLite file, or with `--store postgres://…`
+/// the database shared by running instances (which may send the command's notice before it does).
+struct CommandOutbox {
+    /// The store.
+    let store: any ForewarnStore
+    /// The shared PostgreSQL store, when `--store` named one.
+    let shared: PostgresStore?
+
+    /// Opens `--store` (nil: SQLite in `state`); refuses a SQLite path as `run` does.
+    static func open(_ option: String?, state: String?) async throws -> CommandOutbox {
+        let choice: StoreChoice
+        do { choice = try StoreChoice(option: option) } catch { throw ValidationError("--store: \(error)") }
+        switch choice {
+        case .sqlite(nil):
+            return CommandOutbox(store: try SQLiteStore(path: try ReceiverSetup.storePath(state: state)), shared: nil)
+        case .sqlite(let path?):
+            throw ValidationError(
+                "--store '\(path)' is not a postgres:// URL; SQLite lives in the state directory (--state)")
+        case .postgres(let location):
+            let host = ProcessInfo.processInfo.hostName
+            let shared = try await PostgresStore.connect(
+                to: location, password: try PostgresLocation.password(),
+                instanceID: "cli-\(host)-\(ProcessInfo.processInfo.processIdentifier)")
+            return CommandOutbox(store: shared, shared: shared)
+        }
+    }
+
+    /// The store a command's dispatcher claims from: on PostgreSQL only the notice with `identity`.
+    func claiming(only identity: NoticeIdentity) -> any NoticeStore {
+        shared.map { SingleNoticeStore(base: $0, identity: identity) } ?? store
+    }
+
+    /// The notice once it left `sending` and is no longer due; on PostgreSQL another instance may be sending it,
+    /// so this waits for its result (at most `limit`).
+    func settled(id: String, limit: Duration = .seconds(90)) async throws -> NoticeRecord? {
+        var notice = try await store.notice(id: id)
+        guard shared != nil else { return notice }
+        let deadline = ContinuousClock.now + limit
+        while let current = notice,
+            current.state == .sending || (current.state.isUnfinished && current.dueAt <= Date()),
+            ContinuousClock.now < deadline
+        {
+            try await Task.sleep(for: .milliseconds(250))
+            notice = try await store.notice(id: id)
+        }
+        return notice
+    }
+
+    /// Stops the shared store's connections.
+    func close() { shared?.close() }
+}
