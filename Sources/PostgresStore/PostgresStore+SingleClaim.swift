@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 import Store
 
-extension PostgresStore {
+extension PostgresStore: SingleNoticeClaiming {
     /// Claims the one notice with `identity` if it is due at `now` (or its claim expired), as `claimDue` would;
     /// nil when it is not due or another instance holds it. For commands that send one notice of their own from
     /// a shared outbox without taking any other instance's work.

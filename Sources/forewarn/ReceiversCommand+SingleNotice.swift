@@ -1,12 +1,11 @@
 import Foundation
-import PostgresStore
 import Store
 
-/// A shared outbox seen by a command that sends one notice: `claimDue` takes only that notice, never another
-/// instance's work; everything else goes to the store.
+/// An outbox seen by a command that sends one notice: `claimDue` takes only that notice, never a running daemon's
+/// (or another instance's) work; everything else goes to the store.
 struct SingleNoticeStore: NoticeStore {
-    /// The shared store.
-    let base: PostgresStore
+    /// The outbox, SQLite or shared PostgreSQL.
+    let base: any SingleNoticeClaiming
     /// The only notice claimed.
     let identity: NoticeIdentity
 

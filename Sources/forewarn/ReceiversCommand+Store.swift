@@ -4,10 +4,11 @@ import PostgresStore
 import Store
 
 /// The outbox a delivery command works on: the state directory's SQLite file, or with `--store postgres://…`
-/// the database shared by running instances (which may send the command's notice before it does).
+/// the database shared by running instances. Either way a running daemon may send the command's notice before
+/// the command does, and the command must never take the daemon's notices.
 struct CommandOutbox {
     /// The store.
-    let store: any ForewarnStore
+    let store: any ForewarnStore & SingleNoticeClaiming
     /// The shared PostgreSQL store, when `--store` named one.
     let shared: PostgresStore?
 
@@ -30,16 +31,15 @@ struct CommandOutbox {
         }
     }
 
-    /// The store a command's dispatcher claims from: on PostgreSQL only the notice with `identity`.
+    /// The store a command's dispatcher claims from: only the notice with `identity`.
     func claiming(only identity: NoticeIdentity) -> any NoticeStore {
-        shared.map { SingleNoticeStore(base: $0, identity: identity) } ?? store
+        SingleNoticeStore(base: store, identity: identity)
     }
 
-    /// The notice once it left `sending` and is no longer due; on PostgreSQL another instance may be sending it,
-    /// so this waits for its result (at most `limit`).
+    /// The notice once it left `sending` and is no longer due; a running daemon (or another instance) may be
+    /// sending it, so this waits for its result (at most `limit`).
     func settled(id: String, limit: Duration = .seconds(90)) async throws -> NoticeRecord? {
         var notice = try await store.notice(id: id)
-        guard shared != nil else { return notice }
         let deadline = ContinuousClock.now + limit
         while let current = notice,
             current.state == .sending || (current.state.isUnfinished && current.dueAt <= Date()),

@@ -22,6 +22,16 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// `run` on a thread of its own, so an async test's wait never holds a thread of the cooperative pool.
+    static func runOffPool(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repository
+    ) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(arguments, environment: environment, in: directory) }) }
+                .start()
+        }
+    }
+
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = repository) throws
         -> Outcome
     {

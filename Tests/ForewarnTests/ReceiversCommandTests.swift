@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `forewarn receivers test` and `forewarn notices replay` as processes against a real loopback webhook receiver
@@ -28,7 +29,7 @@ import Testing
         return (port, log, process)
     }
 
-    @Test func testMessageGoesThroughTheOutboxSignedAndReplayKeepsIdAndBody() throws {
+    @Test func testMessageGoesThroughTheOutboxSignedAndReplayKeepsIdAndBody() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent(
             "forewarn-receivers-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("plans"), to: work)
@@ -48,7 +49,14 @@ import Testing
         try definition.write(to: work.appendingPathComponent("test-receivers.yaml"), atomically: true, encoding: .utf8)
         let environment = ["FOREWARN_TEST_HOOK_SECRET": Self.secret]
         let state = work.appendingPathComponent("state").path
-        let sent = try CommandRunner.run(
+        // A running daemon's notice, due now, in the same outbox: the commands must leave it to the daemon.
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let daemonNotice = NoticeRecord(
+            id: "msg_daemons_own",
+            identity: NoticeIdentity(occurrence: "cyberday/2026", action: "0", step: "before-1d", recipient: "c-1"),
+            receiver: "test-hook", body: Array(#"{"daemon":true}"#.utf8), createdAt: Date(), dueAt: Date())
+        _ = try await SQLiteStore(path: state + "/forewarn.sqlite").insert(daemonNotice)
+        let sent = try await CommandRunner.runOffPool(
             [
                 "receivers", "test", "test-hook", "--to", "ops", "--text", "¡Prueba de envío!", "--plans", work.path,
                 "--state", state,
@@ -60,7 +68,7 @@ import Testing
         let id = String(noticeLine.split(separator: " ")[1])
         #expect(noticeLine.contains(" delivered"))
 
-        let replayed = try CommandRunner.run(
+        let replayed = try await CommandRunner.runOffPool(
             ["notices", "replay", id, "--plans", work.path, "--state", state], environment: environment)
         #expect(replayed.status == 0, "\(replayed.standardOutput)\(replayed.standardError)")
 
@@ -68,6 +76,10 @@ import Testing
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         #expect(requests.count == 2)
+        #expect(
+            !requests.contains { $0["id"] as? String == "msg_daemons_own" }, "the commands sent the daemon's notice")
+        let daemons = try await SQLiteStore(path: state + "/forewarn.sqlite").notice(id: "msg_daemons_own")
+        #expect(daemons?.state == .pending, "the daemon's notice was claimed by a command")
         #expect(requests.allSatisfy { $0["signature_ok"] as? Bool == true })
         #expect(requests.allSatisfy { $0["id"] as? String == id }, "a replay keeps the webhook-id")
         #expect(

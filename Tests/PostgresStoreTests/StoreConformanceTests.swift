@@ -45,6 +45,24 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.available)
+    func aSingleNoticeIsClaimedByIdentityLeavingEveryOtherNoticeAlone(backend: StoreBackend) async throws {
+        let store = try #require(try await backend.makeStore() as? any SingleNoticeClaiming)
+        _ = try await store.insert(Self.notice("msg_daemon", step: "daemon"))
+        _ = try await store.insert(Self.notice("msg_mine", step: "mine"))
+        _ = try await store.insert(Self.notice("msg_later", step: "later", due: 600))
+        let mine = try await store.claimDue(identity: Self.notice("msg_mine", step: "mine").identity, at: Self.t0)
+        #expect(mine?.id == "msg_mine")
+        #expect(mine?.state == .sending)
+        #expect(try await store.notice(id: "msg_daemon")?.state == .pending, "another notice is never taken")
+        #expect(
+            try await store.claimDue(identity: Self.notice("msg_mine", step: "mine").identity, at: Self.t0) == nil,
+            "a notice being sent is not claimed twice")
+        #expect(
+            try await store.claimDue(identity: Self.notice("msg_later", step: "later").identity, at: Self.t0) == nil,
+            "a notice not yet due is not claimed")
+    }
+
+    @Test(arguments: StoreBackend.available)
     func recordsAttemptsAndStates(backend: StoreBackend) async throws {
         let store = try await backend.makeStore()
         _ = try await store.insert(Self.notice("msg_a"))

@@ -46,10 +46,14 @@ class Handler(BaseHTTPRequestHandler):
             LOG.write(json.dumps(entry) + "\n")
 
 
+class Server(ThreadingHTTPServer):
+    # Class attributes: listen() runs in the constructor, so setting them on the instance comes too late.
+    daemon_threads = True
+    request_queue_size = 256
+
+
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.request_queue_size = 256
+    server = Server(("127.0.0.1", 0), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
 
