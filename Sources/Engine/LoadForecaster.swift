@@ -74,7 +74,8 @@ extension LinearTrendForecaster: LoadForecaster {
 
 /// A forecast path prepared for many thresholds: the running maximum of the lower bounds and the running minimum
 /// of the upper bounds are monotone, so the first point across any threshold is found by binary search.
-struct ForecastPathIndex: Sendable {
+/// A class: the engine's cache hands it out per plan and tick for one retain instead of three.
+final class ForecastPathIndex: Sendable {
     /// The path's origin (the forecaster's last observation).
     let origin: Date
     /// The points' instants, in order.
