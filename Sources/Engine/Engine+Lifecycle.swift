@@ -17,10 +17,10 @@ extension Engine {
         }
         alertOwnerIfBlind(plan, reading: reading, now: now, signals: signals, into: &decisions)
         var open = store.openOccurrences(plan: plan.id)
-        var matched: Set<String> = []
+        var matched: [String] = []  // a plan has few open occurrences: a scan beats hashing their ids
         for candidate in reading.candidates {
             if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
-                matched.insert(open[index].id)
+                matched.append(open[index].id)
                 if memory.timers.recedingSince[open[index].id] != nil {
                     memory.timers.recedingSince[open[index].id] = nil
                 }
@@ -55,7 +55,7 @@ extension Engine {
             if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
             store.save(occurrence)
             open.append(occurrence)
-            matched.insert(occurrence.id)
+            matched.append(occurrence.id)
         }
         for key in reading.debounce.keys where !memory.timers.pendingSince.isEmpty && !reading.frozen.contains(key) {
             if !reading.candidates.contains(where: { $0.key == key }) {

@@ -107,6 +107,10 @@ final class ForecastPathIndex: Sendable {
     /// The first instant within `within` of the origin whose bound is across `threshold`: the same answer as
     /// `ForecastPath.firstCrossing` on the path.
     func firstCrossing(threshold: Double, direction: CrossingDirection, within: TimeInterval) -> Date? {
+        // The bounds are running extremes: not across at the last point means never (most thresholds, one read).
+        guard let last = times.indices.last,
+            direction == .above ? highestLower[last] > threshold : lowestUpper[last] < threshold
+        else { return nil }
         var low = 0
         var high = times.count
         while low < high {
