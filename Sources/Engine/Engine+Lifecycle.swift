@@ -4,15 +4,23 @@ import Signals
 
 extension Engine {
     /// One plan on one tick: read the trigger, reconcile open occurrences, move their lifecycle, issue due steps.
-    mutating func evaluate(_ plan: Plan, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]) {
-        let reading = read(plan.trigger, plan: plan, now: now, signals: signals)
+    mutating func evaluate(
+        _ runtime: PlanRuntime, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
+    ) {
+        let plan = runtime.plan
+        var reading = TriggerReading()
+        if let forecast = runtime.forecast {
+            readForecast(
+                forecast.trigger, slot: forecast.slot, key: forecast.key, now: now, signals: signals, into: &reading)
+        } else {
+            reading = read(plan.trigger, plan: plan, now: now, signals: signals)
+        }
         alertOwnerIfBlind(plan, reading: reading, now: now, signals: signals, into: &decisions)
         var open = store.openOccurrences(plan: plan.id)
-        var matched: Set<String> = []
+        var matched: [String] = []  // a plan has few open occurrences: a scan beats hashing their ids
         for candidate in reading.candidates {
-            let pendingKey = plan.id + "|" + candidate.key
             if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
-                matched.insert(open[index].id)
+                matched.append(open[index].id)
                 if memory.timers.recedingSince[open[index].id] != nil {
                     memory.timers.recedingSince[open[index].id] = nil
                 }
@@ -35,6 +43,7 @@ extension Engine {
             {
                 continue  // that event's occurrence is over (ended or cancelled): never foreseen twice
             }
+            let pendingKey = runtime.pendingKey(candidate.key)
             let since = memory.timers.pendingSince[pendingKey] ?? now
             if since == now { memory.timers.pendingSince[pendingKey] = since }
             guard now.timeIntervalSince(since) >= (reading.debounce[candidate.key] ?? 0) else { continue }
@@ -46,11 +55,11 @@ extension Engine {
             if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
             store.save(occurrence)
             open.append(occurrence)
-            matched.insert(occurrence.id)
+            matched.append(occurrence.id)
         }
         for key in reading.debounce.keys where !memory.timers.pendingSince.isEmpty && !reading.frozen.contains(key) {
             if !reading.candidates.contains(where: { $0.key == key }) {
-                let pendingKey = plan.id + "|" + key
+                let pendingKey = runtime.pendingKey(key)
                 if memory.timers.pendingSince[pendingKey] != nil { memory.timers.pendingSince[pendingKey] = nil }
             }
         }
@@ -62,7 +71,7 @@ extension Engine {
                     signals: signals, into: &decisions)
             }
             advance(
-                &occurrence, now: now, plan: plan, signals: signals,
+                &occurrence, now: now, plan: plan, stepNames: runtime.stepNames, signals: signals,
                 blind: reading.frozen.contains(occurrence.triggerKey), into: &decisions)
             if occurrence != before { store.save(occurrence) }
         }
@@ -95,7 +104,8 @@ extension Engine {
 
     /// Time-driven moves: start at the onset (calendar and state occurrences), end at the end, due steps.
     private mutating func advance(
-        _ occurrence: inout Occurrence, now: Date, plan: Plan, signals: SignalSnapshot, blind: Bool,
+        _ occurrence: inout Occurrence, now: Date, plan: Plan, stepNames: [[String]], signals: SignalSnapshot,
+        blind: Bool,
         into decisions: inout [Decision]
     ) {
         guard occurrence.state.isOpen else { return }
@@ -110,7 +120,9 @@ extension Engine {
             issue(step: "end", of: &occurrence, plan: plan, now: now, signals: signals, into: &decisions)
         }
         if occurrence.state == .foreseen || occurrence.state == .notified, now < occurrence.onset {
-            issueAdvanceSteps(of: &occurrence, plan: plan, now: now, signals: signals, blind: blind, into: &decisions)
+            issueAdvanceSteps(
+                of: &occurrence, plan: plan, stepNames: stepNames, now: now, signals: signals, blind: blind,
+                into: &decisions)
         }
     }
 

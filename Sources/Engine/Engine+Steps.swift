@@ -5,13 +5,12 @@ extension Engine {
     /// The `before` steps now due: the latest one (shortest lead) is issued, once — marked late when its moment
     /// passed more than `lateAfter` ago — and older ones never issued are skipped, not fired all at once.
     mutating func issueAdvanceSteps(
-        of occurrence: inout Occurrence, plan: Plan, now: Date, signals: SignalSnapshot, blind: Bool,
-        into decisions: inout [Decision]
+        of occurrence: inout Occurrence, plan: Plan, stepNames: [[String]], now: Date, signals: SignalSnapshot,
+        blind: Bool, into decisions: inout [Decision]
     ) {
-        let names = stepNames[plan.id]
         for (position, action) in plan.actions.enumerated() where !action.steps.before.isEmpty {
             let before = action.steps.before
-            let keys = names?[position] ?? before.map { "\(action.index):before-\($0)" }
+            let keys = stepNames[position]
             var latestIndex: Int?
             for index in before.indices
             where occurrence.onset.addingTimeInterval(-before[index].seconds) <= now

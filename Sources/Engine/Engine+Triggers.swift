@@ -50,7 +50,9 @@ extension Engine {
         case .event(let event):
             readEvent(event, plan: plan, now: now, signals: signals, into: &reading)
         case .forecast(let forecast):
-            readForecast(forecast, now: now, signals: signals, into: &reading)
+            readForecast(
+                forecast, slot: signalSlots[forecast.signal]!, key: "forecast:\(forecast.signal)", now: now,
+                signals: signals, into: &reading)
         case .state(let state):
             readState(state, plan: plan, now: now, signals: signals, into: &reading)
         case .any(let list):
@@ -119,25 +121,28 @@ extension Engine {
         }
     }
 
-    private mutating func readForecast(
-        _ trigger: ForecastTrigger, now: Date, signals: SignalSnapshot, into reading: inout TriggerReading
+    /// Reads a forecast trigger whose signal is interned to `slot` (its health, value and forecaster resolved once
+    /// for the tick); `key` is `forecast:<signal>`.
+    mutating func readForecast(
+        _ trigger: ForecastTrigger, slot: Int, key: String, now: Date, signals: SignalSnapshot,
+        into reading: inout TriggerReading
     ) {
-        let key = "forecast:\(trigger.signal)"
         reading.debounce[key] = trigger.debounce.seconds
-        guard signals.isHealthy(trigger.signal) else {
+        let signal = memory.readings[slot]
+        guard signal.isHealthy else {
             reading.blind[trigger.signal] =
                 signals.health[trigger.signal] ?? .unhealthy(reason: .unknownSignal(trigger.signal))
             reading.frozen.insert(key)
             return
         }
-        guard models.index(forKey: trigger.signal) != nil else {
+        guard signal.hasForecaster else {
             reading.frozen.insert(key)  // still learning: nothing can be said yet
             return
         }
-        let current = signals.number(trigger.signal)
+        let current = signal.number
         let happening = current.map { trigger.threshold.isReached(by: $0) } ?? false
         let direction: CrossingDirection = trigger.threshold.isAbove ? .above : .below
-        let crossing = crossing(of: trigger.signal, trigger: trigger, direction: direction, now: now)
+        let crossing = crossing(slot: slot, trigger: trigger, direction: direction)
         guard happening || crossing != nil else { return }
         var candidate = Candidate(
             key: key, onset: happening ? now : crossing!, end: nil, tracking: true, movesOnset: true,
@@ -173,20 +178,21 @@ extension Engine {
     }
 
     /// The signal's forecast path at the trigger's confidence, computed once per forecaster state for the longest
-    /// horizon any plan asks of that signal, then scanned per threshold.
-    private mutating func crossing(
-        of signal: String, trigger: ForecastTrigger, direction: CrossingDirection, now: Date
-    ) -> Date? {
-        let cached: ForecastPathIndex
-        if let path = memory.paths[signal]?[trigger.confidence] {
-            cached = path
-        } else {
-            guard let forecaster = models[signal] else { return nil }
-            let within = longestWithin[signal] ?? trigger.within.seconds
-            cached = ForecastPathIndex(forecaster.crossingPath(within: within, confidence: trigger.confidence))
-            memory.paths[signal, default: [:]][trigger.confidence] = cached
+    /// horizon any plan asks of that signal, then searched per threshold.
+    private mutating func crossing(slot: Int, trigger: ForecastTrigger, direction: CrossingDirection) -> Date? {
+        var found: ForecastPathIndex?
+        for cached in memory.slotPaths[slot] where cached.confidence == trigger.confidence {
+            found = cached.index
+            break
         }
-        return cached.firstCrossing(
+        if found == nil {
+            guard let forecaster = models[trigger.signal] else { return nil }
+            let within = longestWithin[trigger.signal] ?? trigger.within.seconds
+            let index = ForecastPathIndex(forecaster.crossingPath(within: within, confidence: trigger.confidence))
+            memory.slotPaths[slot].append(CachedPath(confidence: trigger.confidence, index: index))
+            found = index
+        }
+        return found!.firstCrossing(
             threshold: trigger.threshold.value, direction: direction, within: trigger.within.seconds)
     }
 

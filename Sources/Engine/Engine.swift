@@ -18,7 +18,7 @@ public struct Engine: Sendable {
         get { models }
         set {
             models = newValue
-            memory.paths = [:]
+            dropPaths(of: nil)
         }
     }
     /// How far ahead calendar events are looked at beyond each plan's longest lead.
@@ -28,8 +28,11 @@ public struct Engine: Sendable {
 
     var models: [String: any LoadForecaster]
     let calendars: [String: EventCalendar]
-    /// Per plan id, per action, the completed-step names of its `before` steps (`0:before-3d`), made once.
-    let stepNames: [String: [[String]]]
+    /// Per plan (in `planSet.plans` order), what is derived from it once.
+    let runtimes: [PlanRuntime]
+    /// The signals forecast triggers read, interned: `signalSlots[slotNames[i]] == i`.
+    let slotNames: [String]
+    let signalSlots: [String: Int]
     /// The longest `within` of the forecast triggers reading each signal.
     let longestWithin: [String: TimeInterval]
     var memory = EngineMemory()
@@ -55,11 +58,12 @@ public struct Engine: Sendable {
             }
         }
         self.longestWithin = longest
-        var names: [String: [[String]]] = [:]
-        for plan in planSet.plans {
-            names[plan.id] = plan.actions.map { action in action.steps.before.map { "\(action.index):before-\($0)" } }
-        }
-        self.stepNames = names
+        let slotNames = Self.internSignals(of: planSet.plans)
+        let slots = Dictionary(uniqueKeysWithValues: slotNames.enumerated().map { ($1, $0) })
+        self.slotNames = slotNames
+        self.signalSlots = slots
+        self.runtimes = planSet.plans.map { PlanRuntime(plan: $0, slots: slots) }
+        memory.slotPaths = Array(repeating: [], count: slotNames.count)
         memory.timers = store.timers()
         memory.timersChanged = false
     }
@@ -72,11 +76,9 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
-        // Through the buffer, each plan is borrowed by `evaluate` instead of copied (a copy retains every field).
-        planSet.plans.withUnsafeBufferPointer { plans in
-            for index in plans.indices where plans[index].isEnabled {
-                evaluate(plans[index], now: now, signals: signals, into: &decisions)
-            }
+        resolveSlots(signals)
+        for runtime in runtimes where runtime.plan.isEnabled {
+            evaluate(runtime, now: now, signals: signals, into: &decisions)
         }
         if memory.timersChanged {
             store.saveTimers(memory.timers)
@@ -90,7 +92,7 @@ public struct Engine: Sendable {
     public mutating func observe(_ sample: Forecast.Sample, of signal: String) {
         guard var forecaster = models[signal] else { return }
         models[signal] = nil  // keep the forecaster uniquely referenced while it mutates
-        if forecaster.observe(sample) { memory.paths[signal] = nil }
+        if forecaster.observe(sample) { dropPaths(of: signal) }
         models[signal] = forecaster
     }
 }
@@ -106,7 +108,10 @@ struct EngineMemory: Sendable {
     var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
     /// Forecast paths per signal and confidence, valid until the signal's forecaster observes a sample or is
     /// replaced (a path depends only on the forecaster's state, not on the tick's `now`).
-    var paths: [String: [Double: ForecastPathIndex]] = [:]
+    /// Per signal slot, one path per confidence asked.
+    var slotPaths: [[CachedPath]] = []
+    /// Per signal slot, its health, value and forecaster on the current tick (`Engine.resolveSlots`).
+    var readings: [SlotReading] = []
     /// Compiled `match` patterns.
     nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
 }

@@ -74,7 +74,8 @@ extension LinearTrendForecaster: LoadForecaster {
 
 /// A forecast path prepared for many thresholds: the running maximum of the lower bounds and the running minimum
 /// of the upper bounds are monotone, so the first point across any threshold is found by binary search.
-struct ForecastPathIndex: Sendable {
+/// A class: the engine's cache hands it out per plan and tick for one retain instead of three.
+final class ForecastPathIndex: Sendable {
     /// The path's origin (the forecaster's last observation).
     let origin: Date
     /// The points' instants, in order.
@@ -106,6 +107,10 @@ struct ForecastPathIndex: Sendable {
     /// The first instant within `within` of the origin whose bound is across `threshold`: the same answer as
     /// `ForecastPath.firstCrossing` on the path.
     func firstCrossing(threshold: Double, direction: CrossingDirection, within: TimeInterval) -> Date? {
+        // The bounds are running extremes: not across at the last point means never (most thresholds, one read).
+        guard let last = times.indices.last,
+            direction == .above ? highestLower[last] > threshold : lowestUpper[last] < threshold
+        else { return nil }
         var low = 0
         var high = times.count
         while low < high {

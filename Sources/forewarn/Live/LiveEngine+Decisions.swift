@@ -5,33 +5,40 @@ import Plans
 import Store
 
 extension LiveEngine {
-    /// Acts on one decision: notices and owner alerts go to the dispatcher, the rest is logged.
-    func act(on decision: Decision) async {
-        switch decision {
-        case .enqueue(let request):
-            await recordPlanConsent(of: request, channel: channels[request.receiver] ?? "webhook")
-            await submit(NoticeSubmission(request: request, channel: channels[request.receiver] ?? "webhook"))
-        case .alertOwner(let alert):
-            guard let receiver = alert.receiver else {
-                logger.warning(
-                    "Owner '\(alert.owner)' of plan '\(alert.plan)' must be told: \(alert.reason) (no policies.owner_via)"
-                )
-                return
+    /// Acts on one tick's decisions: its notices and owner alerts go to the dispatcher together, in one
+    /// transaction (`submit(contentsOf:)`), after their consents are recorded; the rest is logged.
+    func act(on decisions: [Decision]) async {
+        var submissions: [NoticeSubmission] = []
+        for decision in decisions {
+            switch decision {
+            case .enqueue(let request):
+                let channel = channels[request.receiver] ?? "webhook"
+                await recordPlanConsent(of: request, channel: channel)
+                submissions.append(NoticeSubmission(request: request, channel: channel))
+            case .alertOwner(let alert):
+                guard let receiver = alert.receiver else {
+                    logger.warning(
+                        "Owner '\(alert.owner)' of plan '\(alert.plan)' must be told: \(alert.reason) (no policies.owner_via)"
+                    )
+                    continue
+                }
+                submissions.append(
+                    NoticeSubmission(alert: alert, receiver: receiver, channel: channels[receiver] ?? "webhook"))
+            case .foresee(let occurrence):
+                logger.notice("Foreseen \(occurrence.id) (onset \(occurrence.onset.formatted(.iso8601)))")
+            case .reschedule(let occurrence):
+                logger.info("Rescheduled \(occurrence.id) to onset \(occurrence.onset.formatted(.iso8601))")
+            case .start(let occurrence):
+                logger.notice("Started \(occurrence.id)")
+            case .end(let occurrence):
+                logger.notice("Ended \(occurrence.id)")
+            case .cancel(let occurrence):
+                logger.notice("Cancelled \(occurrence.id)")
+            case .skip(let occurrence, let action, let step, let reason):
+                logger.info("Skipped \(occurrence)#\(action)/\(step): \(reason)")
             }
-            await submit(NoticeSubmission(alert: alert, receiver: receiver, channel: channels[receiver] ?? "webhook"))
-        case .foresee(let occurrence):
-            logger.notice("Foreseen \(occurrence.id) (onset \(occurrence.onset.formatted(.iso8601)))")
-        case .reschedule(let occurrence):
-            logger.info("Rescheduled \(occurrence.id) to onset \(occurrence.onset.formatted(.iso8601))")
-        case .start(let occurrence):
-            logger.notice("Started \(occurrence.id)")
-        case .end(let occurrence):
-            logger.notice("Ended \(occurrence.id)")
-        case .cancel(let occurrence):
-            logger.notice("Cancelled \(occurrence.id)")
-        case .skip(let occurrence, let action, let step, let reason):
-            logger.info("Skipped \(occurrence)#\(action)/\(step): \(reason)")
         }
+        await submit(submissions)
     }
 
     /// Copies a customer's consent from the plan (recipients file) into the store when none is recorded there,
@@ -47,20 +54,35 @@ extension LiveEngine {
         }
     }
 
-    private func submit(_ submission: NoticeSubmission) async {
+    /// Submits a tick's notices in one transaction. The batch stores all or nothing, so when it fails they are
+    /// retried one at a time: one notice that cannot be stored does not hold back the others.
+    private func submit(_ submissions: [NoticeSubmission]) async {
+        guard !submissions.isEmpty else { return }
         do {
-            switch try await dispatcher.submit(submission) {
-            case .enqueued(let id, let dueAt, let deferred):
-                logger.info(
-                    "Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")"
-                )
-            case .suppressed(let id, let stage, let reason):
-                logger.info("Notice \(id) suppressed at \(stage.rawValue): \(reason)")
-            case .duplicate(let id):
-                logger.debug("Notice already stored as \(id)")
-            }
+            let results = try await dispatcher.submit(contentsOf: submissions)
+            for (submission, result) in zip(submissions, results) { log(result, of: submission) }
         } catch {
-            logger.error("Cannot queue a notice for \(submission.receiver): \(error)")
+            logger.warning("Cannot queue the tick's \(submissions.count) notices at once (\(error)); one at a time")
+            for submission in submissions {
+                do {
+                    log(try await dispatcher.submit(submission), of: submission)
+                } catch {
+                    logger.error("Cannot queue a notice for \(submission.receiver): \(error)")
+                }
+            }
+        }
+    }
+
+    private func log(_ result: SubmissionResult, of submission: NoticeSubmission) {
+        switch result {
+        case .enqueued(let id, let dueAt, let deferred):
+            logger.info(
+                "Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")"
+            )
+        case .suppressed(let id, let stage, let reason):
+            logger.info("Notice \(id) suppressed at \(stage.rawValue): \(reason)")
+        case .duplicate(let id):
+            logger.debug("Notice already stored as \(id)")
         }
     }
 }

@@ -44,9 +44,7 @@ actor LiveEngine: ContingencyEngine {
     func tick(at now: Date) async {
         await feedForecasters(at: now)
         let snapshot = await SignalSnapshot.capture(from: monitor, names: engine.signalNames, at: now)
-        for decision in engine.tick(now: now, signals: snapshot) {
-            await act(on: decision)
-        }
+        await act(on: engine.tick(now: now, signals: snapshot))
         do {
             try occurrences.flush()
         } catch {

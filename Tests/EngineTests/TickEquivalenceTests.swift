@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import Engine
+
+/// The engine's tick is optimised for 10,000 plans; none of that may change a decision. The fixture is the
+/// transcript the engine produced on this scenario before the interning and per-tick signal resolution
+/// (commit 2ef7005); regenerate it only for a change meant to alter decisions, with
+/// `ENGINE_TRANSCRIPT_RECORD=1 swift test --filter TickEquivalenceTests` (the test then fails, saying so).
+@Suite struct TickEquivalenceTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/tick-transcript.txt")
+
+    @Test func theDecisionsAreThoseOfTheUnoptimisedEngine() throws {
+        let lines = try TickTranscript.run(ticks: 600)
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["ENGINE_TRANSCRIPT_RECORD"] == "1" {
+            try text.write(to: Self.fixture, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(lines.count) decisions to \(Self.fixture.path); unset ENGINE_TRANSCRIPT_RECORD")
+            return
+        }
+        let expected = try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n").map {
+            TickTranscript.sortingCompletedSteps(String($0))
+        }
+        // The scenario exercises every kind of decision, so a silently empty run cannot pass.
+        for kind in ["foresee", "reschedule", "start", "end", "cancel", "enqueue", "skip", "alert"] {
+            #expect(lines.contains { $0.split(separator: " ").dropFirst().first == Substring(kind) }, "no \(kind)")
+        }
+        #expect(lines.count == expected.count)
+        if let first = zip(lines, expected).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("decision \(first) differs:\n got      \(lines[first])\n expected \(expected[first])")
+        }
+    }
+}
