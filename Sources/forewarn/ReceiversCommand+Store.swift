@@ -3,6 +3,22 @@ import Foundation
 import PostgresStore
 import Store
 
+/// `--state` and `--store` of the commands that send one notice through the outbox.
+struct OutboxOption: ParsableArguments {
+    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
+    var state: String?
+
+    @Option(
+        help: """
+            The shared outbox as postgres://USER@HOST:PORT/DB (password as for `run --store`). Default: SQLite in the \
+            state directory.
+            """)
+    var store: String?
+
+    /// Opens the outbox these options name.
+    func open() async throws -> CommandOutbox { try await CommandOutbox.open(store, state: state) }
+}
+
 /// The outbox a delivery command works on: the state directory's SQLite file, or with `--store postgres://…`
 /// the database shared by running instances. Either way a running daemon may send the command's notice before
 /// the command does, and the command must never take the daemon's notices.

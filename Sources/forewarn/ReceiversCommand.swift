@@ -3,7 +3,6 @@ import Delivery
 import Foundation
 import HTTPTransport
 import Plans
-import PostgresStore
 import Store
 
 /// `forewarn receivers`: check delivery endpoints before the day they matter.
@@ -34,15 +33,7 @@ struct ReceiversTestCommand: AsyncParsableCommand {
 
     @OptionGroup var plans: PlanDirectoryOption
 
-    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
-    var state: String?
-
-    @Option(
-        help: """
-            The shared outbox as postgres://USER@HOST:PORT/DB (password as for `run --store`). Default: SQLite in the \
-            state directory.
-            """)
-    var store: String?
+    @OptionGroup var outboxOption: OutboxOption
 
     func run() async throws {
         let definitions = try ReceiverSetup.load(plans: plans.resolved)
@@ -57,7 +48,7 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             let analysis = SMSAnalysis(text: text)
             print("text:     \(analysis.encoding == .gsm7 ? "GSM-7" : "UCS-2"), \(analysis.segments) segment(s)")
         }
-        let outbox = try await CommandOutbox.open(store, state: state)
+        let outbox = try await outboxOption.open()
         defer { outbox.close() }
         let identity = NoticeIdentity(
             occurrence: "receiver-test-\(UUID().uuidString)", action: "test", step: "now", recipient: to)
@@ -104,18 +95,10 @@ struct NoticesReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var plans: PlanDirectoryOption
 
-    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
-    var state: String?
-
-    @Option(
-        help: """
-            The shared outbox as postgres://USER@HOST:PORT/DB (password as for `run --store`). Default: SQLite in the \
-            state directory.
-            """)
-    var store: String?
+    @OptionGroup var outboxOption: OutboxOption
 
     func run() async throws {
-        let outbox = try await CommandOutbox.open(store, state: state)
+        let outbox = try await outboxOption.open()
         defer { outbox.close() }
         guard let notice = try await outbox.store.notice(id: id) else {
             throw ValidationError("no notice '\(id)' in the store")

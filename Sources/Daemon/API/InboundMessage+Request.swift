@@ -19,7 +19,7 @@ extension InboundMessage {
     /// Reads a JSON or form message (by `Content-Type`; `receiver=` in the query when the body has none).
     static func read(from request: Request, context: some RequestContext) async throws -> (InboundMessage, InboundForm)
     {
-        let receiver = request.uri.queryParameters.get("receiver").flatMap { $0.isEmpty ? nil : String($0) }
+        let receiver = receiverParameter(of: request)
         let type = request.headers[.contentType]?.lowercased() ?? "application/json"
         if type.hasPrefix("application/x-www-form-urlencoded") {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -48,7 +48,11 @@ extension InboundMessage {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "body: the message text is required") }
         let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
-        let receiver = query.get("receiver").flatMap { $0.isEmpty ? nil : String($0) }
-        return InboundMessage(from: from, text: text, receiver: receiver)
+        return InboundMessage(from: from, text: text, receiver: receiverParameter(of: request))
+    }
+
+    /// The `receiver=` query parameter, nil when absent or empty.
+    private static func receiverParameter(of request: Request) -> String? {
+        request.uri.queryParameters.get("receiver").flatMap { $0.isEmpty ? nil : String($0) }
     }
 }
