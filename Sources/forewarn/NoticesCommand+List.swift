@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Store
 
-/// `forewarn notices [--filter STATE]`: the newest stored notices with their state and delivery report.
+/// `forewarn notices [--filter STATE]`: the newest stored notices with their state and delivery report, from the
+/// state directory's outbox or, with `--store postgres://…`, the outbox shared by several instances.
 struct NoticesListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the newest stored notices with state, reason and delivery report.")
@@ -13,8 +14,7 @@ struct NoticesListCommand: AsyncParsableCommand {
     @Option(help: "How many notices at most.")
     var limit: Int = 50
 
-    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
-    var state: String?
+    @OptionGroup var outbox: OutboxOption
 
     func run() async throws {
         let only = try filter.map { name in
@@ -26,8 +26,9 @@ struct NoticesListCommand: AsyncParsableCommand {
             return state
         }
         guard (1...100_000).contains(limit) else { throw ValidationError("--limit must be in 1...100000") }
-        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
-        for notice in try await store.notices(state: only, limit: limit) {
+        let opened = try await outbox.open()
+        defer { opened.close() }
+        for notice in try await opened.store.notices(state: only, limit: limit) {
             let report = notice.deliveryReport.map { "\($0.outcome.rawValue) \($0.at.formatted(.iso8601))" } ?? "-"
             print(
                 [

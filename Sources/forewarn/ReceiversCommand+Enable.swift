@@ -9,18 +9,20 @@ struct ReceiversEnableCommand: AsyncParsableCommand {
         abstract: "Re-enable a receiver that answered 410 Gone.",
         discussion: """
             A receiver that answers 410 is disabled in the state directory's store and stays disabled across \
-            restarts. A running daemon reads the store again within 5 seconds; notices that failed meanwhile are \
+            restarts (with `--store postgres://…`, in the database every instance shares). A running daemon reads the \
+            store again within 5 seconds; notices that failed meanwhile are \
             not resent (see `forewarn notices --filter failed` and `forewarn notices replay ID`).
             """)
 
     @Argument(help: "The receiver's name.")
     var name: String
 
-    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
-    var state: String?
+    @OptionGroup var outbox: OutboxOption
 
     func run() async throws {
-        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
+        let opened = try await outbox.open()
+        defer { opened.close() }
+        let store = opened.store
         guard try await store.enableReceiver(name: name) else {
             let disabled = try await store.disabledReceivers().map(\.name)
             throw ValidationError(
@@ -36,12 +38,12 @@ struct ReceiversDisabledCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disabled", abstract: "List receivers disabled after a 410 Gone.")
 
-    @Option(help: "The state directory holding the outbox (default: $STATE_DIRECTORY, else ./.forewarn).")
-    var state: String?
+    @OptionGroup var outbox: OutboxOption
 
     func run() async throws {
-        let store = try SQLiteStore(path: try ReceiverSetup.storePath(state: state))
-        for receiver in try await store.disabledReceivers() {
+        let opened = try await outbox.open()
+        defer { opened.close() }
+        for receiver in try await opened.store.disabledReceivers() {
             print("\(receiver.name)\t\(receiver.since.formatted(.iso8601))\t\(receiver.reason)")
         }
     }

@@ -47,7 +47,7 @@ struct CommandRunner {
         // Standard error goes to a file so a chatty child never blocks on a second full pipe.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "forewarn-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorFile)

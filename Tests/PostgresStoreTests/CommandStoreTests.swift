@@ -57,6 +57,32 @@ struct CommandStoreTests {
         #expect(try await fleet.claim(noticeID: "msg_other") == nil)
     }
 
+    @Test func noticesListAndReceiversEnableWorkOnTheSharedOutbox() async throws {
+        let location = try await TestDatabase.make()
+        let fleet = try await TestDatabase.store(location, instance: "fleet-1")
+        let queued = NoticeRecord(
+            id: "msg_shared", identity: NoticeIdentity(occurrence: "occ-1", action: "0", step: "start", recipient: "x"),
+            receiver: "sms-gateway", body: Array("{}".utf8), createdAt: Date(), dueAt: Date(timeIntervalSinceNow: 600))
+        #expect(try await fleet.insert(queued) == .inserted)
+        try await fleet.disableReceiver(DisabledReceiver(name: "sms-gateway", reason: "410 Gone", since: Date()))
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let common = ["--state", work.path + "/state", "--store", "\(location)"]
+
+        let (listed, list) = try await Self.forewarn(
+            ["notices", "list", "--filter", "pending"] + common, in: work.path)
+        #expect(listed == 0, "\(list)")
+        #expect(list.contains("msg_shared\t") && list.contains("\tsms-gateway\tpending\t"), "\(list)")
+        let (shown, disabled) = try await Self.forewarn(["receivers", "disabled"] + common, in: work.path)
+        #expect(shown == 0 && disabled.hasPrefix("sms-gateway\t") && disabled.contains("410 Gone"), "\(disabled)")
+        let (enabled, output) = try await Self.forewarn(["receivers", "enable", "sms-gateway"] + common, in: work.path)
+        #expect(enabled == 0, "\(output)")
+        #expect(try await fleet.disabledReceivers().isEmpty, "enabled in the database every instance reads")
+        let (again, refused) = try await Self.forewarn(["receivers", "enable", "sms-gateway"] + common, in: work.path)
+        #expect(again != 0 && refused.contains("is not disabled"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/state/forewarn.sqlite"), "no SQLite was made")
+    }
+
     @Test func aSQLitePathIsRefusedLikeRun() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import PostgresStore
 import Store
@@ -6,7 +7,7 @@ import Testing
 
 /// Two `forewarn run --store postgres://…` daemons: one leads; after it is killed the other leads within the
 /// stated bound (lease 10 s + one heartbeat interval of 10/3 s, plus one late beat), never before the old
-/// lease expired; a graceful stop releases the lease.
+/// lease expired; a standby shows the occurrences the leader stored; a graceful stop releases the lease.
 @Suite(
     .serialized,
     .enabled(
@@ -55,6 +56,17 @@ struct LeaderHandOverTests {
         }
         let checker = try await TestDatabase.store(location, instance: "checker")
         let lease = LeaderLease(store: checker)
+        // An open occurrence a former leader stored (its plan since removed, so no engine touches it).
+        #expect(try await lease.acquire(now: Date()) != nil)
+        let former = PostgresOccurrenceStore(store: checker)
+        try await former.load(now: Date())
+        var kept = Occurrence(
+            plan: "retired-plan", triggerKey: "calendar:inventory", onset: Date(timeIntervalSinceNow: 3 * 3600),
+            end: nil, foreseenAt: Date())
+        kept.state = .notified
+        former.save(kept)
+        try await former.write(now: Date())
+        try await lease.release()
         let first = try daemon("first")
         defer { first.stop() }
         #expect(await waitAsyncly(seconds: 60) { try await lease.holder()?.instance == "first" })
@@ -69,6 +81,9 @@ struct LeaderHandOverTests {
         let before = try Self.status(port: try #require(ports["second"]))
         #expect(before.contains("  first [leader]"), "forewarn status on the standby: \(before)")
         #expect(before.contains("  second [dispatcher]"), "forewarn status on the standby: \(before)")
+        #expect(
+            before.contains("  retired-plan calendar:inventory in 2h") && before.contains("[notified]"),
+            "the standby shows the occurrences the leader keeps: \(before)")
 
         first.send(SIGKILL)
         first.stop()

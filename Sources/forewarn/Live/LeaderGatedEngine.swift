@@ -25,7 +25,11 @@ struct LeaderGatedEngine: ContingencyEngine {
     /// The engine's occurrences in the shared database (nil: the engine keeps them itself).
     var occurrences: SharedOccurrences?
 
-    func upcoming(at now: Date) async throws -> [UpcomingOccurrence] { try await base.upcoming(at: now) }
+    /// The leader's own view; a standby shows what the leader last wrote to the shared database.
+    func upcoming(at now: Date) async throws -> [UpcomingOccurrence] {
+        guard let occurrences, !leadership.isLeader(at: now) else { return try await base.upcoming(at: now) }
+        return try await occurrences.stored()
+    }
 
     func tick(at now: Date) async {
         guard leadership.isLeader(at: now) else { return }
@@ -44,6 +48,8 @@ struct SharedOccurrences: Sendable {
     let store: PostgresOccurrenceStore
     /// Rebuilds the engine over a freshly loaded working set (the engine caches the timers it read).
     let reload: @Sendable () async -> Void
+    /// The open occurrences the leader last wrote, as the API shows them (a standby's view).
+    let stored: @Sendable () async throws -> [UpcomingOccurrence]
     /// The logger.
     let logger: Logger
 

@@ -64,7 +64,12 @@ actor LiveEngine: ContingencyEngine {
     }
 
     func upcoming(at now: Date) async throws -> [UpcomingOccurrence] {
-        occurrences.allOccurrences().filter(\.state.isOpen).sorted { $0.onset < $1.onset }.map { occurrence in
+        upcoming(of: occurrences.allOccurrences().filter(\.state.isOpen))
+    }
+
+    /// `open` occurrences as the API and `STATUS=` show them, soonest first, with their plan's longest lead.
+    func upcoming(of open: [Occurrence]) -> [UpcomingOccurrence] {
+        open.sorted { $0.onset < $1.onset }.map { occurrence in
             let plan = engine.planSet.plans.first { $0.id == occurrence.plan }
             let lead = plan?.actions.flatMap(\.steps.before).map(\.seconds).max() ?? 0
             return UpcomingOccurrence(

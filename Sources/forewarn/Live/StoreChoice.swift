@@ -89,7 +89,9 @@ struct SharedStore {
     func gate(_ engine: any ContingencyEngine) -> any ContingencyEngine {
         var occurrences: SharedOccurrences?
         if let live = engine as? LiveEngine, let shared = live.occurrences as? PostgresOccurrenceStore {
-            occurrences = SharedOccurrences(store: shared, reload: { await live.reloadOccurrences() }, logger: logger)
+            occurrences = SharedOccurrences(
+                store: shared, reload: { await live.reloadOccurrences() },
+                stored: { await live.upcoming(of: try await shared.storedOpenOccurrences()) }, logger: logger)
         }
         return LeaderGatedEngine(base: engine, leadership: heartbeat.leadership, occurrences: occurrences)
     }
