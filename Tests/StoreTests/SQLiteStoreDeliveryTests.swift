@@ -3,7 +3,8 @@ import Testing
 
 @testable import Store
 
-/// Batched inserts, delivery reports and disabled receivers (migration `v2-delivery`).
+/// Disabled receivers across a reopen of the file, and the protocol defaults a minimal store gets (shared
+/// behaviour of batches and reports: `Tests/PostgresStoreTests/DeliveryConformanceTests`).
 @Suite struct SQLiteStoreDeliveryTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -11,59 +12,6 @@ import Testing
         NoticeRecord(
             id: id, identity: NoticeIdentity(occurrence: "occ-1", action: "notify", step: step, recipient: "+1"),
             receiver: "sms", body: Array("body of \(id)".utf8), createdAt: t0, dueAt: t0, message: message)
-    }
-
-    @Test func insertsABatchInOneCallKeepingEachOutcomeAndTheFirstIdPerIdentity() async throws {
-        let (store, directory) = try makeStore()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(try await store.insert(notice("msg_old", step: "b")) == .inserted)
-        let outcomes = try await store.insert(contentsOf: [
-            notice("msg_a", step: "a", message: [1, 2, 3]), notice("msg_b", step: "b"), notice("msg_c", step: "c"),
-            notice("msg_a2", step: "a"),
-        ])
-        #expect(outcomes.count == 4)
-        #expect(outcomes[0] == .inserted)
-        #expect(outcomes[1] == .duplicate(notice("msg_old", step: "b")))
-        #expect(outcomes[2] == .inserted)
-        guard case .duplicate(let first) = outcomes[3] else {
-            Issue.record("a second identity in the same batch must be a duplicate"); return
-        }
-        #expect(first.id == "msg_a")
-        #expect(try await store.notice(id: "msg_a")?.message == [1, 2, 3])
-        #expect(try await store.notice(id: "msg_c")?.message == nil)
-        #expect(try await store.countByState() == [.pending: 3])
-        #expect(try await store.insert(contentsOf: []).isEmpty)
-    }
-
-    @Test func aFailingBatchStoresNothing() async throws {
-        let (store, directory) = try makeStore()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        _ = try await store.insert(notice("msg_taken", step: "x"))
-        // The second record reuses an id under another identity: the whole transaction rolls back.
-        await #expect(throws: StoreError.self) {
-            _ = try await store.insert(contentsOf: [notice("msg_new", step: "y"), notice("msg_taken", step: "z")])
-        }
-        #expect(try await store.notice(id: "msg_new") == nil)
-    }
-
-    @Test func keepsTheLatestDeliveryReportButNeverReplacesAFinalOne() async throws {
-        let (store, directory) = try makeStore()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        _ = try await store.insert(notice("msg_a", step: "a"))
-        let accepted = DeliveryReport(noticeID: "msg_a", outcome: .accepted, code: 8, at: t0.addingTimeInterval(1))
-        let delivered = DeliveryReport(noticeID: "msg_a", outcome: .delivered, code: 1, at: t0.addingTimeInterval(5))
-        let late = DeliveryReport(noticeID: "msg_a", outcome: .buffered, code: 4, at: t0.addingTimeInterval(9))
-        #expect(try await store.recordDeliveryReport(accepted))
-        #expect(try await store.notice(id: "msg_a")?.deliveryReport == accepted)
-        #expect(try await store.recordDeliveryReport(delivered))
-        #expect(try await store.recordDeliveryReport(late))
-        #expect(try await store.notice(id: "msg_a")?.deliveryReport == delivered)
-        #expect(try await store.notices(state: nil).first?.deliveryReport == delivered)
-        let unknown = DeliveryReport(noticeID: "msg_none", outcome: .failed, code: 2, at: t0)
-        #expect(try await store.recordDeliveryReport(unknown) == false)
-        // The report survives reopening the database.
-        let again = try SQLiteStore(path: directory + "/forewarn.sqlite")
-        #expect(try await again.notice(id: "msg_a")?.deliveryReport?.outcome == .delivered)
     }
 
     @Test func disabledReceiversSurviveAReopenUntilEnabled() async throws {
