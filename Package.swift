@@ -36,9 +36,11 @@ let package = Package(
             providers: [.apt(["libical-dev"])]),
 
         // One target per stage of the data flow (see docs/architecture in README).
+        .target(name: "CivilDay"),
         .target(
             name: "Plans",
             dependencies: [
+                "CivilDay",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -65,13 +67,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
-        .target(name: "Forecast"),
-        .target(name: "Calendars", dependencies: ["CICal", "Plans"]),
+        .target(name: "Forecast", dependencies: ["CivilDay"]),
+        .target(name: "Calendars", dependencies: ["CICal", "CivilDay", "Plans"]),
         .target(name: "Staffing"),
         .target(
             name: "Engine",
             dependencies: [
-                "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "CivilDay", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
@@ -114,6 +116,7 @@ let package = Package(
             name: "SignalsTests",
             dependencies: ["Signals", "HTTPTransport", "TestPeers", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "CivilDayTests", dependencies: ["CivilDay"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),

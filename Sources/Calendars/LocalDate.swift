@@ -1,3 +1,5 @@
+import CivilDay
+
 /// A calendar date with no time zone (a day on the wall calendar).
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, e.g. 2026.
@@ -22,7 +24,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
             digits.allSatisfy(\.isASCII), let value = Int(String(digits))
         else { return nil }
         self.init(year: value / 10000, month: value / 100 % 100, day: value % 100)
-        guard month >= 1, month <= 12, day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard month >= 1, month <= 12, day >= 1, day <= CivilDay.daysIn(month: month, year: year) else { return nil }
     }
 
     /// `YYYY-MM-DD`.
@@ -31,26 +33,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (negative before), in the proleptic Gregorian calendar.
-    public var daysSinceEpoch: Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var daysSinceEpoch: Int { CivilDay.days(year: year, month: month, day: day) }
 
     /// The date `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int) {
-        let shifted = daysSinceEpoch + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let (year, month, day) = CivilDay.date(days: daysSinceEpoch)
+        self.init(year: year, month: month, day: day)
     }
 
     /// The date `count` days later (earlier when negative).
@@ -67,15 +55,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Orders dates chronologically.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    /// The number of days in a month of a year.
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CICal
+import CivilDay
 import Foundation
 
 /// An RFC 5545 recurrence rule (`FREQ=MONTHLY;BYDAY=-1FR`), checked by libical when created.
@@ -44,7 +45,7 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
         }
         guard let days = parts["BYMONTHDAY"], !days.isEmpty else { return nil }
         let months = parts["BYMONTH"].flatMap { $0.isEmpty ? nil : $0 } ?? Array(1...12)
-        let longest = months.map { LocalDate.daysIn(month: $0, year: 2000) }.max() ?? 31
+        let longest = months.map { CivilDay.daysIn(month: $0, year: 2000) }.max() ?? 31
         guard days.allSatisfy({ abs($0) > longest }) else { return nil }
         let monthList = months.map(String.init).joined(separator: ",")
         let dayList = days.map(String.init).joined(separator: ",")

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// Fixed, locale-independent formatting of instants and durations.
@@ -7,8 +8,9 @@ public enum EngineFormat {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = Int64((Double(seconds) / 86_400).rounded(.down))
         let rest = seconds - days * 86_400
-        let (year, month, day) = civil(days: days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(rest / 3600, 2) + ":"
+        let (year, month, day) = CivilDay.date(days: Int(days))
+        return pad(Int64(year), 4) + "-" + pad(Int64(month), 2) + "-" + pad(Int64(day), 2) + "T" + pad(rest / 3600, 2)
+            + ":"
             + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
     }
 
@@ -16,19 +18,6 @@ public enum EngineFormat {
     static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    /// Howard Hinnant's days-from-civil inverse.
-    static func civil(days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A lead as people say it: `3 days`, `2 h`, `1 h 30 min`, `10 min` (or in Spanish).

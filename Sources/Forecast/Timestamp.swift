@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// Parsing and printing of instants: ISO 8601, naive `YYYY-MM-DD HH:MM:SS` (taken as UTC), epoch seconds.
@@ -11,9 +12,10 @@ public enum Timestamp {
         }
         var reader = DigitReader(bytes: bytes)
         guard let year = reader.number(4), reader.expect(45), let month = reader.number(2), reader.expect(45),
-            let day = reader.number(2), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let day = reader.number(2), (1...12).contains(month),
+            (1...CivilDay.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Double(CivilDay.days(year: year, month: month, day: day)) * 86_400
         guard !reader.isAtEnd else { return Date(timeIntervalSince1970: seconds) }
         guard reader.expect(84) || reader.expect(116) || reader.expect(32), let hour = reader.number(2),
             reader.expect(58), let minute = reader.number(2), hour < 24, minute < 60
@@ -47,7 +49,7 @@ public enum Timestamp {
         let seconds = Int(whole) + (millis == 1000 ? 1 : 0)
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDay.date(days: days)
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// A calendar date without a zone, `YYYY-MM-DD`, interpreted in a plan's or calendar's time zone.
@@ -17,18 +18,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Creates a date when it exists in the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else {
+        guard (1...12).contains(month), day >= 1, day <= CivilDay.daysIn(month: month, year: year) else {
             return nil
         }
         (self.year, self.month, self.day) = (year, month, day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
