@@ -130,7 +130,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars"]),
+            name: "EngineTests", dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars"],
+            exclude: ["Fixtures"]),
         .executableTarget(
             name: "delivery-bench",
             dependencies: ["Delivery", "Store", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
