@@ -11,16 +11,26 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var port: Int
     /// The database name.
     public var database: String
+    /// Whether and how the connection is encrypted (`?sslmode=`; libpq's default, `prefer`).
+    public var tls: TLSMode
+    /// The PEM file of the certificate authorities to trust (`?sslrootcert=`; default: the system's).
+    public var rootCertificates: String?
 
     /// Creates a location.
-    public init(user: String, host: String, port: Int = 5432, database: String) {
+    public init(
+        user: String, host: String, port: Int = 5432, database: String, tls: TLSMode = .prefer,
+        rootCertificates: String? = nil
+    ) {
         self.user = user
         self.host = host
         self.port = port
         self.database = database
+        self.tls = tls
+        self.rootCertificates = rootCertificates
     }
 
-    /// Parses `postgres://USER@HOST[:PORT]/DB` (or `postgresql://`); a password in the URL is refused.
+    /// Parses `postgres://USER@HOST[:PORT]/DB[?sslmode=MODE&sslrootcert=FILE]` (or `postgresql://`); a password
+    /// in the URL is refused.
     public init(url text: String) throws {
         guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://"),
             let components = URLComponents(string: text)
@@ -44,11 +54,19 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw StoreError("the store URL's port \(port) is out of range") }
-        self.init(user: user, host: host, port: port, database: database)
+        let (tls, rootCertificates) = try Self.tlsParameters(components.queryItems ?? [])
+        self.init(
+            user: user, host: host, port: port, database: database, tls: tls, rootCertificates: rootCertificates)
     }
 
-    /// `postgres://USER@HOST:PORT/DB` (no password).
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    /// `postgres://USER@HOST:PORT/DB` (no password), with `?sslmode=…&sslrootcert=…` when not the defaults.
+    public var description: String {
+        var parameters: [String] = []
+        if tls != .prefer { parameters.append("sslmode=\(tls.rawValue)") }
+        if let rootCertificates { parameters.append("sslrootcert=\(rootCertificates)") }
+        let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
+        return "postgres://\(user)@\(host):\(port)/\(database)\(query)"
+    }
 
     /// The password from `$CREDENTIALS_DIRECTORY/postgres-password`, else `FOREWARN_PG_PASSWORD`, else nil.
     public static func password(environment: [String: String] = ProcessInfo.processInfo.environment) throws

@@ -10,7 +10,7 @@ extension PostgresStore {
     ) async throws {
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: password,
-            database: location.database, tls: .disable)
+            database: location.database, tls: try location.connectionTLS())
         configuration.options.connectTimeout = .milliseconds(Int64(timeout.seconds * 1000))
         let settings = configuration
         let advice =
@@ -44,5 +44,15 @@ extension PostgresStore {
         }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
+    }
+}
+
+extension PostgresStore {
+    /// The TLS version of a pooled connection to the server (`TLSv1.3`), or nil when it is not encrypted.
+    public func encryption() async throws -> String? {
+        let rows = try await client.query(
+            "SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: logger)
+        for try await (ssl, version) in rows.decode((Bool, String?).self) { return ssl ? version ?? "TLS" : nil }
+        return nil
     }
 }

@@ -43,7 +43,7 @@ public final class PostgresStore: Sendable {
         try await probe(location, password: password, timeout: connectTimeout, logger: logger)
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.user, password: password,
-            database: location.database, tls: .disable)
+            database: location.database, tls: try location.clientTLS())
         configuration.options.maximumConnections = max(2, maximumConnections)
         var background = logger
         background.logLevel = .error  // the pool's own retries and races are noise; failures surface as errors

@@ -20,8 +20,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            Share a PostgreSQL database with other instances: postgres://USER@HOST:PORT/DB (password from \
-            $CREDENTIALS_DIRECTORY/postgres-password or FOREWARN_PG_PASSWORD). Default: SQLite in the state directory.
+            Share a PostgreSQL database with other instances: postgres://USER@HOST:PORT/DB, TLS as libpq with \
+            ?sslmode=verify-full&sslrootcert=CA.pem (password from $CREDENTIALS_DIRECTORY/postgres-password or \
+            FOREWARN_PG_PASSWORD). Default: SQLite in the state directory.
             """)
     var store: String?
 

@@ -35,8 +35,12 @@ final class PostgresServer: @unchecked Sendable {
     let directory: String
     private let child: ChildProcess
 
-    /// Runs initdb and starts the server; throws with the server log's path when it does not come up.
-    init() throws {
+    /// With `tls`, the server's self-signed certificate (for the names `db.example` and `localhost`, not an address).
+    let certificate: String?
+
+    /// Runs initdb and starts the server (with `tls`, `ssl=on` and a self-signed certificate made by the
+    /// `openssl` command); throws with the server log's path when it does not come up.
+    init(tls: Bool = false) throws {
         guard let binaries = Self.binaries else { throw HarnessError(Self.skipMessage) }
         var template = Array((NSTemporaryDirectory() + "/forewarn-pg-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed") }
@@ -59,12 +63,19 @@ final class PostgresServer: @unchecked Sendable {
             throw HarnessError("initdb failed; see \(directory)/initdb.log")
         }
         port = try Self.freePort()
-        let server = command(
-            "postgres",
-            [
-                "-D", directory + "/data", "-c", "listen_addresses=127.0.0.1", "-k", directory, "-p", String(port),
-                "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=64MB",
-            ])
+        var settings = [
+            "-D", directory + "/data", "-c", "listen_addresses=127.0.0.1", "-k", directory, "-p", String(port),
+            "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=64MB",
+        ]
+        certificate = tls ? directory + "/server.crt" : nil
+        if tls {
+            try Self.makeCertificate(in: directory, name: "server", owner: prefix.isEmpty ? nil : "postgres")
+            settings += [
+                "-c", "ssl=on", "-c", "ssl_cert_file=\(directory)/server.crt", "-c",
+                "ssl_key_file=\(directory)/server.key",
+            ]
+        }
+        let server = command("postgres", settings)
         child = try ChildProcess(
             executable: server.0, arguments: server.1,
             stdoutPath: directory + "/server.log", stderrPath: directory + "/server.log")
@@ -76,6 +87,31 @@ final class PostgresServer: @unchecked Sendable {
         guard ready, child.isRunning else {
             child.stop()
             throw HarnessError("PostgreSQL did not start; see \(directory)/server.log")
+        }
+    }
+
+    /// A self-signed certificate `NAME.crt` and key `NAME.key` for `db.example` and `localhost` (openssl command), the key
+    /// private to `owner` as PostgreSQL requires.
+    static func makeCertificate(in directory: String, name: String, owner: String?) throws {
+        let openssl = try ChildProcess(
+            executable: "/usr/bin/openssl",
+            arguments: [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=db.example",
+                "-addext", "subjectAltName=DNS:db.example,DNS:localhost", "-keyout", "\(directory)/\(name).key", "-out",
+                "\(directory)/\(name).crt",
+            ],
+            stdoutPath: directory + "/openssl.log", stderrPath: directory + "/openssl.log")
+        guard waitUntil(timeout: .seconds(60), { !openssl.isRunning }), openssl.exitCode == 0 else {
+            openssl.stop()
+            throw HarnessError("openssl could not make a certificate; see \(directory)/openssl.log")
+        }
+        chmod("\(directory)/\(name).key", 0o600)
+        if let owner, let user = getpwnam(owner) {
+            for file in ["\(name).key", "\(name).crt"] {
+                guard chown("\(directory)/\(file)", user.pointee.pw_uid, user.pointee.pw_gid) == 0 else {
+                    throw HarnessError("cannot chown \(directory)/\(file) to \(owner)")
+                }
+            }
         }
     }
 

@@ -75,13 +75,24 @@ struct SharedStore {
         let lease = leaseDuration.map { LeaderLease(store: store, duration: $0) }
         let heartbeat = InstanceHeartbeat(store: store, lease: lease, logger: logger)
         await heartbeat.beat()
+        let encryption = (try? await store.encryption()) ?? nil
         logger.info(
             "Using the shared PostgreSQL store",
             metadata: [
                 "store": "\(location)", "instance": "\(instanceID)",
-                "leader": "\(heartbeat.leadership.isLeader(at: Date()))",
+                "leader": "\(heartbeat.leadership.isLeader(at: Date()))", "tls": "\(encryption ?? "none")",
             ])
+        if encryption == nil, location.tls != .disable, !Self.isLoopback(location.host) {
+            logger.warning(
+                "The connection to PostgreSQL is not encrypted; enable ssl on the server or add ?sslmode=verify-full",
+                metadata: ["store": "\(location)"])
+        }
         return SharedStore(store: store, heartbeat: heartbeat, logger: logger)
+    }
+
+    /// Whether `host` is this machine (an unencrypted connection there crosses no network).
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.") || host.hasPrefix("/")
     }
 
     /// `engine`, ticked only while this instance leads; a live engine's occurrences in this database are loaded
