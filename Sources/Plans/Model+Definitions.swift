@@ -72,6 +72,11 @@ public struct ReceiverDefinition: Sendable {
             return true
         }
 
+        /// The channel its addresses belong to: `webhook`, or `SMS` (a phone number) for the gateways.
+        public var channel: String {
+            if case .webhook = self { "webhook" } else { "SMS" }
+        }
+
         /// The kind as written in plan files.
         public var name: String {
             switch self {

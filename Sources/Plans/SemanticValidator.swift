@@ -202,8 +202,13 @@ struct SemanticValidator {
         if let fallback = receiver.fallback {
             if fallback == receiver.name {
                 sink.error(receiver.location, "receiver '\(receiver.name)' names itself as its fallback")
-            } else {
-                _ = reference(fallback, in: set.receivers.keys, kind: "fallback receiver", at: receiver.location)
+            } else if reference(fallback, in: set.receivers.keys, kind: "fallback receiver", at: receiver.location),
+                let other = set.receivers[fallback], other.kind.channel != receiver.kind.channel
+            {
+                sink.warning(
+                    receiver.location,
+                    "receiver '\(receiver.name)' (\(receiver.kind.channel)) falls back to '\(fallback)' (\(other.kind.channel) through \(other.kind.name)); a notice keeps its address when it falls back, so pair receivers of the same channel"
+                )
             }
         }
         if receiver.timeout < receiver.connectTimeout {
