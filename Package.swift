@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans"]),
+        .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans", "Store"]),
         .testTarget(
             name: "DaemonTests",
             dependencies: [

@@ -11,7 +11,7 @@ extension NoticeListing {
     }
 }
 
-/// Everything the daemon needs from one database: the outbox, recipient facts and listings.
-public typealias ForewarnStore = NoticeStore & RecipientStore & NoticeListing
+/// Everything the daemon needs from one database: the outbox, recipient facts, listings and pruning.
+public typealias ForewarnStore = NoticeStore & RecipientStore & NoticeListing & StorePruning
 
 extension SQLiteStore: NoticeListing {}

@@ -16,6 +16,7 @@ struct Forewarn: AsyncParsableCommand {
             CalendarCommand.self,
             ForecastCommand.self,
             SignalsCommand.self,
+            PruneCommand.self,
             SimulateCommand.self,
             DrillCommand.self,
             ReceiversCommand.self,

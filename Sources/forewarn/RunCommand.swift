@@ -26,6 +26,13 @@ struct RunCommand: AsyncParsableCommand {
             """)
     var store: String?
 
+    @Option(
+        help: """
+            How long finished notices, closed occurrences and contact records are kept (at least 60d; default \
+            180d), or 'off'. Pruned hourly.
+            """, transform: Retention.parse)
+    var retention: Retention = .standard
+
     func run() async throws {
         ProcessBootstrap.holdReloadSignal()
         _ = ProcessBootstrap.logging()
@@ -49,7 +56,8 @@ struct RunCommand: AsyncParsableCommand {
             let runner = DaemonRunner(
                 options: options, loader: { first.take() ?? loader.load(directory: $0) }, sink: systemd,
                 engine: wiring.map { shared?.gate($0.engine) ?? $0.engine }, desk: wiring?.desk,
-                services: (wiring.map { [$0.service] } ?? []) + (shared.map { [$0.service] } ?? []),
+                services: (wiring.map { [$0.service] } ?? []) + (shared.map { [$0.service] } ?? [])
+                    + (wiring?.retention(retention, logger: logger).map { [$0] } ?? []),
                 registry: registry, logger: logger, monitor: wiring?.monitor,
                 reloadHandlers: wiring.map { [$0.reloadHandler(logger: logger)] } ?? [], transport: wiring?.transport,
                 instances: shared.map(SharedInstances.init))

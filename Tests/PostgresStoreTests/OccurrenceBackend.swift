@@ -35,6 +35,12 @@ struct OccurrenceDatabase: Sendable {
         return store
     }
 
+    /// The database's pruning (the store `forewarn run` prunes hourly).
+    func pruner() throws -> any StorePruning {
+        if let path { return try SQLiteStore(path: path) }
+        return try require(shared, "the PostgreSQL store")
+    }
+
     /// Makes `store`'s changes durable: SQLite's `flush()`, or the fenced PostgreSQL write.
     func persist(_ store: any OccurrenceStore, now: Date) async throws {
         if let store = store as? PostgresOccurrenceStore {

@@ -24,6 +24,8 @@ struct LiveWiring {
     let transport: HTTPTransport
     /// The dispatcher (its receivers follow reloads).
     let dispatcher: Dispatcher
+    /// The database (SQLite in the state directory, or the shared PostgreSQL).
+    let store: any ForewarnStore
 
     /// Opens `<state>/forewarn.sqlite` (or uses `shared`, a PostgreSQL store) and builds the parts; throws a
     /// `DaemonStartError` saying what to fix.
@@ -33,7 +35,6 @@ struct LiveWiring {
         } catch {
             throw DaemonStartError(errno: EACCES, "cannot create the state directory '\(stateDirectory)': \(error)")
         }
-        let store: any ForewarnStore
         do { store = try shared ?? SQLiteStore(path: stateDirectory + "/forewarn.sqlite") } catch {
             throw DaemonStartError(errno: EIO, "\(error)")
         }
@@ -49,6 +50,11 @@ struct LiveWiring {
             logger: logger, occurrences: try Self.occurrenceStore(for: store))
         desk = LiveNoticeDesk(store: store, dispatcher: dispatcher, logger: logger)
         service = DispatcherService(dispatcher: dispatcher, logger: logger)
+    }
+
+    /// The hourly pruning of the store, unless `retention` is off.
+    func retention(_ retention: Retention, logger: Logger) -> RetentionService? {
+        retention.seconds.map { RetentionService(store: store, retention: $0, logger: logger) }
     }
 
     /// Where the engine keeps occurrences: the SQLite state database, or the shared PostgreSQL database (loaded
