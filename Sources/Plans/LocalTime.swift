@@ -110,7 +110,10 @@ public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
         self.window = window
     }
 
-    /// Parses `<count> per <duration>`.
+    /// The longest window a cap may count over: `forewarn run --retention` keeps contacts at least this long.
+    public static let longestWindow: Double = 60 * 86_400
+
+    /// Parses `<count> per <duration>` (a window of at most 60 days).
     public static func parse(_ text: String) throws(ValueSyntaxError) -> FrequencyCap {
         let parts = text.split(separator: " ")
         guard parts.count == 3, parts[1] == "per", let count = Int(parts[0]), count > 0 else {
@@ -119,6 +122,11 @@ public struct FrequencyCap: Hashable, Sendable, CustomStringConvertible {
         let window = try PlanDuration.parse(String(parts[2]))
         guard window.seconds > 0 else {
             throw ValueSyntaxError("invalid frequency cap '\(text)': the window must be positive")
+        }
+        guard window.seconds <= longestWindow else {
+            throw ValueSyntaxError(
+                "invalid frequency cap '\(text)': the window can be at most 60d (contact records are kept for the "
+                    + "daemon's retention, at least 60 days)")
         }
         return FrequencyCap(count: count, window: window)
     }
