@@ -18,7 +18,7 @@ public protocol LoadForecaster: Sendable {
 
 /// Scans forecast paths.
 enum ForecastPath {
-    /// The first instant of `path` within `within` of its origin across `threshold`; the same answer as
+    /// The first instant of `path` within `within` of its origin at or across `threshold`; the same answer as
     /// `timeToCross` with the confidence the path was computed at.
     static func firstCrossing(
         in path: (origin: Date, points: [ForecastPoint]), threshold: Double, direction: CrossingDirection,
@@ -28,8 +28,8 @@ enum ForecastPath {
         for point in path.points {
             guard point.time <= limit else { return nil }
             switch direction {
-            case .above where point.lower > threshold: return point.time
-            case .below where point.upper < threshold: return point.time
+            case .above where point.lower >= threshold: return point.time
+            case .below where point.upper <= threshold: return point.time
             default: continue
             }
         }
@@ -109,13 +109,13 @@ final class ForecastPathIndex: Sendable {
     func firstCrossing(threshold: Double, direction: CrossingDirection, within: TimeInterval) -> Date? {
         // The bounds are running extremes: not across at the last point means never (most thresholds, one read).
         guard let last = times.indices.last,
-            direction == .above ? highestLower[last] > threshold : lowestUpper[last] < threshold
+            direction == .above ? highestLower[last] >= threshold : lowestUpper[last] <= threshold
         else { return nil }
         var low = 0
         var high = times.count
         while low < high {
             let middle = (low + high) / 2
-            let crossed = direction == .above ? highestLower[middle] > threshold : lowestUpper[middle] < threshold
+            let crossed = direction == .above ? highestLower[middle] >= threshold : lowestUpper[middle] <= threshold
             if crossed { high = middle } else { low = middle + 1 }
         }
         guard low < times.count, times[low] <= origin.addingTimeInterval(within + 1e-6) else { return nil }

@@ -60,8 +60,8 @@ public struct LinearTrendForecaster: Sendable {
         }
     }
 
-    /// The first forecast instant within `within` at which the signal is across `threshold` with
-    /// probability at least `confidence` (the one-sided bound is past it), or nil.
+    /// The first forecast instant within `within` at which the signal reaches `threshold` with
+    /// probability at least `confidence` (the one-sided bound is at or past it), or nil.
     public func timeToCross(
         threshold: Double, direction: CrossingDirection, confidence: Double, within: TimeInterval
     ) -> Date? {
@@ -69,8 +69,8 @@ public struct LinearTrendForecaster: Sendable {
         for point in forecast(horizon: within, confidence: abs(central)) {
             let offset = (point.upper - point.value) * (central >= 0 ? 1 : -1)
             switch direction {
-            case .above where point.value - offset > threshold: return point.time
-            case .below where point.value + offset < threshold: return point.time
+            case .above where point.value - offset >= threshold: return point.time
+            case .below where point.value + offset <= threshold: return point.time
             default: continue
             }
         }

@@ -22,11 +22,12 @@ extension SeasonalForecaster {
         }
     }
 
-    /// The first grid instant within `within` of the origin at which the signal is foreseen across
+    /// The first grid instant within `within` of the origin at which the signal is foreseen to reach
     /// `threshold` with probability at least `confidence`, or nil.
     ///
-    /// "Above with confidence c" means the forecast minus the one-sided c error quantile exceeds the
-    /// threshold (for c ≥ ½ the one-sided c quantile is the central (2c − 1) absolute-error quantile).
+    /// "Above with confidence c" means the forecast minus the one-sided c error quantile reaches (is at
+    /// or over) the threshold — the same `value >= threshold` that counts as a breach (for c ≥ ½ the
+    /// one-sided c quantile is the central (2c − 1) absolute-error quantile).
     public func timeToCross(
         threshold: Double, direction: CrossingDirection, confidence: Double, within: TimeInterval,
         uplifts: [EventUplift] = []
@@ -39,8 +40,8 @@ extension SeasonalForecaster {
             let offset = oneSidedOffset(confidence: confidence, stepsAhead: h) * factor
             let value = centralValue(stepsAhead: h) * factor
             switch direction {
-            case .above where value - offset > threshold: return time
-            case .below where value + offset < threshold: return time
+            case .above where value - offset >= threshold: return time
+            case .below where value + offset <= threshold: return time
             default: continue
             }
         }
@@ -50,19 +51,22 @@ extension SeasonalForecaster {
     /// The most steps one call forecasts (bounds the work of a careless horizon).
     public static let maximumSteps = 1_000_000
 
-    /// The blended point forecast `h` steps ahead.
+    /// The blended point forecast `h` steps ahead: a convex combination, so a weight of 1 gives the
+    /// baseline exactly (a ceiling seen in every recent season is forecast as that ceiling, not an ulp off).
     func centralValue(stepsAhead h: Int) -> Double {
         let model = self.model.forecast(steps: h)
         let baseline = sameSlotMean(
             in: ring, stepsAhead: h, seasonLength: seasonLength, seasons: configuration.sameSlotSeasons)
         guard !baseline.isNaN else { return model }
         let weight = calibration.weights[calibration.bucket(for: h)]
-        return model + weight * (baseline - model)
+        return (1 - weight) * model + weight * baseline
     }
 
-    /// The half-width of the central `confidence` interval `h` steps ahead.
+    /// The half-width of the central `confidence` interval `h` steps ahead (0 for a central probability of
+    /// 0, the point forecast itself: the one-sided median of symmetric errors).
     func halfWidth(confidence: Double, stepsAhead h: Int) -> Double {
-        (calibration.absoluteErrorQuantile(confidence, stepsAhead: h) ?? 0) * errorRatio
+        guard confidence > 0 else { return 0 }
+        return (calibration.absoluteErrorQuantile(confidence, stepsAhead: h) ?? 0) * errorRatio
     }
 
     /// How far below (positive) the forecast the one-sided `confidence` quantile lies.
