@@ -33,7 +33,8 @@ extension SeasonalForecaster {
             if slot >= firstSlot, grid[slot - firstSlot].isNaN, !isEvent { grid[slot - firstSlot] = sample.value }
         }
         if season == 0 {
-            let candidates = [daySteps, 7 * daySteps].filter { $0 <= Self.maximumSeasonSteps }
+            let hourSteps = Int((3_600 / step).rounded())
+            let candidates = [hourSteps, daySteps, 7 * daySteps].filter { $0 <= Self.maximumSeasonSteps }
             season = SeasonDetector.detect(in: grid, candidates: candidates)
         }
         let capacity = Self.ringCapacity(configuration: configuration, step: step, seasonLength: season)
