@@ -1,11 +1,19 @@
 import Foundation
 
 extension SeasonalForecaster {
-    /// Values kept: the fit window, and enough seasons for the baseline at the calibrated horizons.
+    /// Values kept: the fit window, enough seasons for the baseline at the calibrated horizons, and at least
+    /// a day, so that the calibration replay sees a day's worth of origins even when the season is short (four
+    /// hourly seasons are four hours).
     static func ringCapacity(configuration: ForecastConfiguration, step: TimeInterval, seasonLength m: Int) -> Int {
         let horizon = calibrationSteps(configuration: configuration, step: step, seasonLength: m)
         let baseline = (configuration.sameSlotSeasons + (horizon + m - 1) / m) * m
-        return max(configuration.fitSeasons * m, baseline, 16)
+        let day = Int((86_400 / step).rounded())
+        return max(configuration.fitSeasons * m, baseline, 16, day)
+    }
+
+    /// Values the Holt-Winters parameters are fitted on: the latest `fitSeasons` seasons (at least two, and 16).
+    static func fitLength(configuration: ForecastConfiguration, seasonLength m: Int) -> Int {
+        max(configuration.fitSeasons * m, 2 * m, 16)
     }
 
     /// The longest calibrated horizon in steps (default: one season, at least the objective horizon).
@@ -21,8 +29,9 @@ extension SeasonalForecaster {
         anchor: Date, lastSlot: Int
     ) -> SeasonalForecaster {
         let objective = max(1, Int((configuration.objectiveHorizon / step).rounded()))
+        let fitWindow = Array(window.suffix(fitLength(configuration: configuration, seasonLength: m)))
         let parameters = HoltWinters.fit(
-            values: window, seasonLength: m, objectiveHorizon: objective,
+            values: fitWindow, seasonLength: m, objectiveHorizon: objective,
             maxEvaluations: configuration.maxEvaluations, clipLimit: configuration.clipLimit)
         let buckets = HorizonCalibration.makeBuckets(
             maxHorizon: calibrationSteps(configuration: configuration, step: step, seasonLength: m))

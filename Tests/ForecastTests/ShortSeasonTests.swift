@@ -61,4 +61,14 @@ import Testing
             daily.timeToCross(threshold: 70, direction: .above, confidence: 0.5, within: 7200) != nil,
             "the contrast: a daily season still foresees the old spikes")
     }
+
+    /// Four hourly seasons are four hours: the calibration replay still spans a day of origins, so the
+    /// intervals are learnt from more than a handful of errors.
+    @Test func aShortSeasonIsCalibratedOnADay() throws {
+        let forecaster = try SeasonalForecaster(history: Self.hourlySpikes(days: 7) { _ in 90 })
+        #expect(forecaster.seasonLength == 12)
+        #expect(forecaster.ring.capacity >= 288)
+        let oneStepErrors = forecaster.calibration.errors[0].count
+        #expect(oneStepErrors >= 288 - 36, "one-step calibration errors from a day of origins, got \(oneStepErrors)")
+    }
 }
