@@ -33,11 +33,11 @@ import Testing
 
         let daemon = try DaemonProcess(
             notifySocket: nil, environment: ["CREDENTIALS_DIRECTORY": credentials.path], plansOverride: plans)
-        try await waitUntil(seconds: 30) { (try? await daemon.get("/healthz"))?.status == 200 }
+        try await waitUntil(seconds: 90) { (try? await daemon.get("/healthz"))?.status == 200 }
         let pushed = try await daemon.post("/api/v1/signals/queue_depth", json: #"{"samples":[{"value":250}]}"#)
         #expect(pushed.status == 200 || pushed.status == 202, "push answered \(pushed.status): \(pushed.body)")
 
-        try await waitUntil(seconds: 40) { !receiver.entries().isEmpty }
+        try await waitUntil(seconds: 90) { !receiver.entries().isEmpty }
         // A few more engine ticks must not send it again (the occurrence and the outbox identity dedupe).
         try await Task.sleep(for: .seconds(7))
         let entries = receiver.entries()
