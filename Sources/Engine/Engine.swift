@@ -22,7 +22,7 @@ public struct Engine: Sendable {
         }
     }
     /// How far ahead calendar events are looked at beyond each plan's longest lead.
-    public var lookahead: TimeInterval = 86_400
+    public var lookahead: TimeInterval = 86_400 { didSet { memory.schedule.evaluateAll() } }
     /// A step sent more than this after its moment is marked late (default: two ticks).
     public var lateAfter: TimeInterval
 
@@ -35,6 +35,9 @@ public struct Engine: Sendable {
     let signalSlots: [String: Int]
     /// The longest `within` of the forecast triggers reading each signal.
     let longestWithin: [String: TimeInterval]
+    /// Whether a tick skips the plans that are neither due nor read anything changed (`PlanSchedule`); off, every
+    /// plan is evaluated on every tick (the equivalence tests compare both).
+    var skipsQuietPlans = true
     var memory = EngineMemory()
     var renderer = MessageRenderer()
 
@@ -64,6 +67,7 @@ public struct Engine: Sendable {
         self.signalSlots = slots
         self.runtimes = planSet.plans.map { PlanRuntime(plan: $0, slots: slots) }
         memory.slotPaths = Array(repeating: [], count: slotNames.count)
+        memory.schedule = PlanSchedule(plans: runtimes.count, slots: slotNames.count)
         memory.timers = store.timers()
         memory.timersChanged = false
     }
@@ -76,9 +80,14 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
+        let instant = now.timeIntervalSinceReferenceDate
+        if instant < memory.schedule.lastTick { memory.schedule.evaluateAll() }  // the clock went back
+        memory.schedule.lastTick = instant
         resolveSlots(signals)
-        for runtime in runtimes where runtime.plan.isEnabled {
-            evaluate(runtime, now: now, signals: signals, into: &decisions)
+        for (index, runtime) in runtimes.enumerated() where runtime.plan.isEnabled {
+            if skipsQuietPlans, isQuiet(index, runtime, at: instant) { continue }
+            evaluate(runtime, at: index, now: now, signals: signals, into: &decisions)
+            memory.evaluations &+= 1
         }
         if memory.timersChanged {
             store.saveTimers(memory.timers)
@@ -101,7 +110,19 @@ public struct Engine: Sendable {
 /// restart neither restarts a debounce nor repeats an owner alert) and caches.
 struct EngineMemory: Sendable {
     /// The debounce timers and owner-alert episodes; every change marks them for saving.
-    var timers = EngineTimers() { didSet { timersChanged = true } }
+    var timers = EngineTimers() {
+        didSet {
+            timersChanged = true
+            writes &+= 1
+        }
+    }
+    /// Counts the changes a plan's evaluation makes to timers and the store (a plan that changed nothing may be
+    /// skipped until it is due: `PlanSchedule`).
+    var writes = 0
+    /// How many plan evaluations ticks made (tests compare it with and without skipping).
+    var evaluations = 0
+    /// When each plan is next due and what it last read.
+    var schedule = PlanSchedule(plans: 0, slots: 0)
     /// Whether `timers` changed since they were last saved to the store.
     var timersChanged = false
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
@@ -123,6 +144,15 @@ extension Trigger {
         case .event(let event): [event.calendar]
         case .forecast, .state: []
         case .any(let list), .all(let list): list.flatMap(\.calendars)
+        }
+    }
+
+    /// The signals the event expectations inside the trigger read.
+    var expectationSignals: [String] {
+        switch self {
+        case .event(let event): event.expectation.map { [$0.signal] } ?? []
+        case .forecast, .state: []
+        case .any(let list), .all(let list): list.flatMap(\.expectationSignals)
         }
     }
 
