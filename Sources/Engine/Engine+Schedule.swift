@@ -12,15 +12,31 @@ struct PlanSchedule: Sendable {
     var due: [Double]
     /// Per plan, its dependency slot's version when it was last evaluated.
     var seen: [Int]
+    /// Per plan, how a tick treats it and the slot it reads (-1: none), in flat arrays so that the scan of 10,000
+    /// plans touches no plan.
+    let modes: [Mode]
+    let dependencies: [Int]
     /// Per signal slot, bumped whenever its reading or its forecaster changes.
     var versions: [Int]
     /// The last tick's `now` (seconds since the reference date); a tick before it evaluates every plan.
     var lastTick = -Double.infinity
 
-    init(plans: Int, slots: Int) {
-        due = Array(repeating: -.infinity, count: plans)
-        seen = Array(repeating: 0, count: plans)
+    /// How a tick treats a plan.
+    enum Mode: UInt8, Sendable {
+        /// Disabled: never evaluated.
+        case disabled
+        /// Evaluated on every tick.
+        case always
+        /// Skipped while quiet.
+        case scheduled
+    }
+
+    init(runtimes: [PlanRuntime], slots: Int) {
+        due = Array(repeating: -.infinity, count: runtimes.count)
+        seen = Array(repeating: 0, count: runtimes.count)
         versions = Array(repeating: 0, count: slots)
+        modes = runtimes.map { !$0.plan.isEnabled ? .disabled : $0.isSchedulable ? .scheduled : .always }
+        dependencies = runtimes.map { $0.dependency ?? -1 }
     }
 
     /// Makes every plan due on the next tick.
@@ -33,11 +49,25 @@ extension Engine {
     /// Rounding slack: a plan is due this long before the earliest instant that could change its answer.
     static let dueMargin: TimeInterval = 0.001
 
-    /// Whether the plan at `index` can be skipped at `instant`: schedulable, not due, its signal unchanged.
-    func isQuiet(_ index: Int, _ runtime: PlanRuntime, at instant: Double) -> Bool {
-        guard runtime.isSchedulable, instant < memory.schedule.due[index] else { return false }
-        guard let slot = runtime.dependency else { return true }
-        return memory.schedule.seen[index] == memory.schedule.versions[slot]
+    /// The plans a tick at `instant` evaluates, in order: enabled and, unless `everyPlan`, not quiet (scheduled, not
+    /// due, their signal unchanged).
+    func plansToEvaluate(at instant: Double, everyPlan: Bool) -> [Int] {
+        let schedule = memory.schedule
+        var selected: [Int] = []
+        for index in schedule.modes.indices {
+            switch schedule.modes[index] {
+            case .disabled: continue
+            case .always: selected.append(index)
+            case .scheduled:
+                let slot = schedule.dependencies[index]
+                if everyPlan || instant >= schedule.due[index]
+                    || (slot >= 0 && schedule.seen[index] != schedule.versions[slot])
+                {
+                    selected.append(index)
+                }
+            }
+        }
+        return selected
     }
 
     /// Records what the plan read and when it is next due: on the next tick when its evaluation `changed`

@@ -67,7 +67,7 @@ public struct Engine: Sendable {
         self.signalSlots = slots
         self.runtimes = planSet.plans.map { PlanRuntime(plan: $0, slots: slots) }
         memory.slotPaths = Array(repeating: [], count: slotNames.count)
-        memory.schedule = PlanSchedule(plans: runtimes.count, slots: slotNames.count)
+        memory.schedule = PlanSchedule(runtimes: runtimes, slots: slotNames.count)
         memory.timers = store.timers()
         memory.timersChanged = false
     }
@@ -84,9 +84,8 @@ public struct Engine: Sendable {
         if instant < memory.schedule.lastTick { memory.schedule.evaluateAll() }  // the clock went back
         memory.schedule.lastTick = instant
         resolveSlots(signals)
-        for (index, runtime) in runtimes.enumerated() where runtime.plan.isEnabled {
-            if skipsQuietPlans, isQuiet(index, runtime, at: instant) { continue }
-            evaluate(runtime, at: index, now: now, signals: signals, into: &decisions)
+        for index in plansToEvaluate(at: instant, everyPlan: !skipsQuietPlans) {
+            evaluate(runtimes[index], at: index, now: now, signals: signals, into: &decisions)
             memory.evaluations &+= 1
         }
         if memory.timersChanged {
@@ -122,7 +121,7 @@ struct EngineMemory: Sendable {
     /// How many plan evaluations ticks made (tests compare it with and without skipping).
     var evaluations = 0
     /// When each plan is next due and what it last read.
-    var schedule = PlanSchedule(plans: 0, slots: 0)
+    var schedule = PlanSchedule(runtimes: [], slots: 0)
     /// Whether `timers` changed since they were last saved to the store.
     var timersChanged = false
     /// Calendar occurrences per calendar, expanded for `[from, to)`.
