@@ -3,11 +3,13 @@ import Plans
 import Signals
 
 extension Engine {
-    /// One plan on one tick: read the trigger, reconcile open occurrences, move their lifecycle, issue due steps.
+    /// One plan on one tick: read the trigger, reconcile open occurrences, move their lifecycle, issue due steps;
+    /// then schedule when the plan (at `index` in `runtimes`) must next be evaluated.
     mutating func evaluate(
-        _ runtime: PlanRuntime, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
+        _ runtime: PlanRuntime, at index: Int, now: Date, signals: SignalSnapshot, into decisions: inout [Decision]
     ) {
         let plan = runtime.plan
+        let marks = (decisions: decisions.count, writes: memory.writes)
         var reading = TriggerReading()
         if let forecast = runtime.forecast {
             readForecast(
@@ -19,12 +21,12 @@ extension Engine {
         var open = store.openOccurrences(plan: plan.id)
         var matched: [String] = []  // a plan has few open occurrences: a scan beats hashing their ids
         for candidate in reading.candidates {
-            if let index = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
-                matched.append(open[index].id)
-                if memory.timers.recedingSince[open[index].id] != nil {
-                    memory.timers.recedingSince[open[index].id] = nil
+            if let position = open.firstIndex(where: { candidate.matches($0, plan: plan.id) }) {
+                matched.append(open[position].id)
+                if memory.timers.recedingSince[open[position].id] != nil {
+                    memory.timers.recedingSince[open[position].id] = nil
                 }
-                var occurrence = open[index]
+                var occurrence = open[position]
                 if candidate.movesOnset, occurrence.state != .started,
                     abs(occurrence.onset.timeIntervalSince(candidate.onset)) >= 1
                 {
@@ -34,7 +36,7 @@ extension Engine {
                 if candidate.isHappening, occurrence.state != .started {
                     start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions)
                 }
-                if occurrence != open[index] { store.save(occurrence); open[index] = occurrence }
+                if occurrence != open[position] { record(occurrence); open[position] = occurrence }
                 continue
             }
             if !candidate.tracking,
@@ -53,7 +55,7 @@ extension Engine {
             occurrence.values = candidate.resolvedValues
             decisions.append(.foresee(occurrence))
             if candidate.isHappening { start(&occurrence, now: now, plan: plan, signals: signals, into: &decisions) }
-            store.save(occurrence)
+            record(occurrence)
             open.append(occurrence)
             matched.append(occurrence.id)
         }
@@ -73,8 +75,16 @@ extension Engine {
             advance(
                 &occurrence, now: now, plan: plan, stepNames: runtime.stepNames, signals: signals,
                 blind: reading.frozen.contains(occurrence.triggerKey), into: &decisions)
-            if occurrence != before { store.save(occurrence) }
+            if occurrence != before { record(occurrence) }
         }
+        let changed = decisions.count != marks.decisions || memory.writes != marks.writes
+        schedule(runtime, at: index, changed: changed, reading: reading, open: open, now: now)
+    }
+
+    /// Saves an occurrence, counting the write.
+    private mutating func record(_ occurrence: Occurrence) {
+        store.save(occurrence)
+        memory.writes &+= 1
     }
 
     /// An open occurrence no longer foreseen: after the debounce, cancelled (before its start) or ended.

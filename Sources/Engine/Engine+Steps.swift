@@ -8,8 +8,9 @@ extension Engine {
         of occurrence: inout Occurrence, plan: Plan, stepNames: [[String]], now: Date, signals: SignalSnapshot,
         blind: Bool, into decisions: inout [Decision]
     ) {
-        for (position, action) in plan.actions.enumerated() where !action.steps.before.isEmpty {
-            let before = action.steps.before
+        for position in plan.actions.indices {
+            let before = plan.actions[position].steps.before  // the action itself is copied only when a step is due
+            guard !before.isEmpty else { continue }
             let keys = stepNames[position]
             var latestIndex: Int?
             for index in before.indices
@@ -20,6 +21,7 @@ extension Engine {
                 latestIndex = index
             }
             guard let latestIndex else { continue }
+            let action = plan.actions[position]
             let latest = before[latestIndex]
             if blind, isCustomerAction(action) { continue }  // held: customers are not warned on blind data
             for index in before.indices where index != latestIndex {

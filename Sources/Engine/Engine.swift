@@ -22,7 +22,7 @@ public struct Engine: Sendable {
         }
     }
     /// How far ahead calendar events are looked at beyond each plan's longest lead.
-    public var lookahead: TimeInterval = 86_400
+    public var lookahead: TimeInterval = 86_400 { didSet { memory.schedule.evaluateAll() } }
     /// A step sent more than this after its moment is marked late (default: two ticks).
     public var lateAfter: TimeInterval
 
@@ -35,6 +35,9 @@ public struct Engine: Sendable {
     let signalSlots: [String: Int]
     /// The longest `within` of the forecast triggers reading each signal.
     let longestWithin: [String: TimeInterval]
+    /// Whether a tick skips the plans that are neither due nor read anything changed (`PlanSchedule`); off, every
+    /// plan is evaluated on every tick (the equivalence tests compare both).
+    var skipsQuietPlans = true
     var memory = EngineMemory()
     var renderer = MessageRenderer()
 
@@ -64,6 +67,7 @@ public struct Engine: Sendable {
         self.signalSlots = slots
         self.runtimes = planSet.plans.map { PlanRuntime(plan: $0, slots: slots) }
         memory.slotPaths = Array(repeating: [], count: slotNames.count)
+        memory.schedule = PlanSchedule(runtimes: runtimes, slots: slotNames.count)
         memory.timers = store.timers()
         memory.timersChanged = false
     }
@@ -76,9 +80,13 @@ public struct Engine: Sendable {
     /// Evaluates every enabled plan at `now` against `signals` and returns what to do, in order.
     public mutating func tick(now: Date, signals: SignalSnapshot) -> [Decision] {
         var decisions: [Decision] = []
+        let instant = now.timeIntervalSinceReferenceDate
+        if instant < memory.schedule.lastTick { memory.schedule.evaluateAll() }  // the clock went back
+        memory.schedule.lastTick = instant
         resolveSlots(signals)
-        for runtime in runtimes where runtime.plan.isEnabled {
-            evaluate(runtime, now: now, signals: signals, into: &decisions)
+        for index in plansToEvaluate(at: instant, everyPlan: !skipsQuietPlans) {
+            evaluate(runtimes[index], at: index, now: now, signals: signals, into: &decisions)
+            memory.evaluations &+= 1
         }
         if memory.timersChanged {
             store.saveTimers(memory.timers)
@@ -94,62 +102,5 @@ public struct Engine: Sendable {
         models[signal] = nil  // keep the forecaster uniquely referenced while it mutates
         if forecaster.observe(sample) { dropPaths(of: signal) }
         models[signal] = forecaster
-    }
-}
-
-/// What the engine keeps between ticks besides the store: the timers (persisted through the store, so a
-/// restart neither restarts a debounce nor repeats an owner alert) and caches.
-struct EngineMemory: Sendable {
-    /// The debounce timers and owner-alert episodes; every change marks them for saving.
-    var timers = EngineTimers() { didSet { timersChanged = true } }
-    /// Whether `timers` changed since they were last saved to the store.
-    var timersChanged = false
-    /// Calendar occurrences per calendar, expanded for `[from, to)`.
-    var expansions: [String: (from: Date, to: Date, events: [CalendarOccurrence])] = [:]
-    /// Forecast paths per signal and confidence, valid until the signal's forecaster observes a sample or is
-    /// replaced (a path depends only on the forecaster's state, not on the tick's `now`).
-    /// Per signal slot, one path per confidence asked.
-    var slotPaths: [[CachedPath]] = []
-    /// Per signal slot, its health, value and forecaster on the current tick (`Engine.resolveSlots`).
-    var readings: [SlotReading] = []
-    /// Compiled `match` patterns.
-    nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
-}
-
-extension Trigger {
-    /// The calendars the trigger reads.
-    var calendars: [String] {
-        switch self {
-        case .event(let event): [event.calendar]
-        case .forecast, .state: []
-        case .any(let list), .all(let list): list.flatMap(\.calendars)
-        }
-    }
-
-    /// The forecast triggers inside the trigger.
-    var forecasts: [ForecastTrigger] {
-        switch self {
-        case .forecast(let forecast): [forecast]
-        case .event, .state: []
-        case .any(let list), .all(let list): list.flatMap(\.forecasts)
-        }
-    }
-
-    /// The signals the trigger reads.
-    var signals: [String] {
-        switch self {
-        case .event(let event): event.expectation.map { [$0.signal] } ?? []
-        case .forecast(let forecast): [forecast.signal]
-        case .state(let state): [state.signal] + state.onset.signals
-        case .any(let list), .all(let list): list.flatMap(\.signals)
-        }
-    }
-}
-
-extension Action {
-    /// The signal a staffing action's volume comes from, if any.
-    var volumeSignal: String? {
-        if case .staff(let staffing) = kind, case .signal(let name, _) = staffing.volume { return name }
-        return nil
     }
 }

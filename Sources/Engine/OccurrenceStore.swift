@@ -2,6 +2,8 @@ import Foundation
 
 /// Where occurrences and the notices issued for them persist, so a restarted engine neither repeats nor
 /// loses a notice. The engine calls it synchronously during a tick; implementations must be thread-safe.
+/// While an engine runs it is the store's only writer (it skips plans whose occurrences it knows did not change):
+/// after replacing the store's content (e.g. a new leader's load), build a new engine.
 public protocol OccurrenceStore: AnyObject, Sendable {
     /// The open (foreseen, notified, started) occurrences of `plan`.
     func openOccurrences(plan: String) -> [Occurrence]

@@ -32,3 +32,25 @@ import Testing
         }
     }
 }
+
+/// Skipping the plans that are neither due nor read anything new must not change a decision: the same scenario,
+/// ticked every 30 s and every 90 s over samples held for 5 minutes, evaluating every plan on every tick and
+/// skipping the quiet ones.
+@Suite struct PlanScheduleTests {
+    @Test(arguments: [(30.0, 6000), (90.0, 2400)])
+    func skippingQuietPlansChangesNoDecision(tick: TimeInterval, ticks: Int) throws {
+        let every = try TickTranscript.runHeld(ticks: ticks, tick: tick, skipping: false)
+        let skipping = try TickTranscript.runHeld(ticks: ticks, tick: tick, skipping: true)
+        for kind in ["foresee", "reschedule", "start", "end", "cancel", "enqueue", "skip", "alert"] {
+            let kinds = every.lines.map { $0.split(separator: " ").dropFirst().first }
+            #expect(kinds.contains(Substring(kind)), "no \(kind)")
+        }
+        #expect(skipping.evaluations < every.evaluations / 2, "skipped too little to test anything")
+        #expect(skipping.lines.count == every.lines.count)
+        let pairs = zip(skipping.lines, every.lines).enumerated()
+        if let first = pairs.first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record(
+                "decision \(first) differs:\n skipping \(skipping.lines[first])\n every    \(every.lines[first])")
+        }
+    }
+}

@@ -170,6 +170,71 @@ enum TickTranscript {
         return lines
     }
 
+    /// `files` and a calendar whose events (every 29 hours, some zero-length) enter the plan's window at instants no
+    /// other event or step falls on.
+    static var heldFiles: [String: String] {
+        var files = files
+        files["defs.yaml"] = definitions.replacingOccurrences(
+            of: "calendars:\n",
+            with: """
+                calendars:
+                  fairs:
+                    timezone: UTC
+                    events:
+                      - { summary: Fair, start: 2026-05-01T07:13:00, end: 2026-05-01T07:58:00, rrule: "FREQ=HOURLY;INTERVAL=29" }
+                      - { summary: Flash, start: 2026-05-01T03:07:00, end: 2026-05-01T03:08:00, rrule: "FREQ=HOURLY;INTERVAL=31" }
+
+                """)
+        files["fair.yaml"] = plan(
+            "fair", "  event: { calendar: fairs }",
+            actions: """
+                  - notify: on-call
+                    via: ops
+                    before: [3h, 20m]
+                    at_start: true
+                    at_end: true
+                    message: { en: "{{title}} at {{onset_time}} ({{lead}})", es: "{{title}} a las {{onset_time}}" }
+                """)
+        return files
+    }
+
+    /// The scenario as a daemon sees it: ticks of `tick` seconds over samples every 5 minutes (the latest sample
+    /// held in between, so most ticks read nothing new), a signal missing some samples, one going stale and one
+    /// retrained mid-run. Returns the transcript and how many plan evaluations the ticks made.
+    static func runHeld(ticks: Int, tick: TimeInterval, skipping: Bool) throws -> (lines: [String], evaluations: Int) {
+        let set = try loadPlans(heldFiles)
+        var models: [String: any LoadForecaster] = [:]
+        for (index, name) in signals.enumerated() { models[name] = try forecaster(index, upTo: 0) }
+        var engine = try Engine(planSet: set, store: InMemoryOccurrenceStore(), forecasters: models)
+        engine.skipsQuietPlans = skipping
+        var lines: [String] = []
+        var latest: [String: Signals.Sample] = [:]
+        var lastStep = -1
+        for index in 0..<ticks {
+            let now = start.addingTimeInterval(Double(index) * tick)
+            let step = Int(Double(index) * tick / 300)
+            if index == ticks / 2 { engine.forecasters["b"] = try forecaster(1, upTo: step) }
+            if step != lastStep {  // a new 5-minute sample; c misses every fourth one
+                for (signal, name) in signals.enumerated() where name != "c" || step % 4 != 3 {
+                    let value = value(signal, at: step)
+                    engine.observe(Forecast.Sample(time: now, value: value), of: name)
+                    latest[name] = Signals.Sample(time: now, value: .number(value))
+                }
+                lastStep = step
+            }
+            var snapshot = SignalSnapshot(latest: latest)
+            for name in signals {
+                let stale = name == "a" && (ticks / 3..<ticks / 3 + ticks / 20).contains(index)
+                snapshot.health[name] = stale ? .stale(since: now.addingTimeInterval(-600)) : .healthy
+            }
+            snapshot.health["d"] = .healthy
+            for decision in engine.tick(now: now, signals: snapshot) {
+                lines.append("\(Timestamp.format(now)) \(line(decision))")
+            }
+        }
+        return (lines, engine.memory.evaluations)
+    }
+
     static func line(_ decision: Decision) -> String {
         switch decision {
         case .foresee(let occurrence): "foresee \(line(occurrence))"

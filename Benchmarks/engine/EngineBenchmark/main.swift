@@ -88,9 +88,15 @@ var durations: [Duration] = []
 var decisions = 0
 let tickCount = Int(ProcessInfo.processInfo.environment["ENGINE_BENCH_TICKS"] ?? "") ?? 40
 // As in the daemon: 30 s ticks over signals sampled every 5 minutes, so a tenth of the signals has a new sample
-// on each tick; feeding it (inside the timed part) makes their forecasters' paths be recomputed.
-// ENGINE_BENCH_FEED=0 feeds nothing (every path then stays cached: the best case).
-let feeds = ProcessInfo.processInfo.environment["ENGINE_BENCH_FEED"] != "0"
+// on each tick; feeding it (inside the timed part) makes their forecasters' paths be recomputed and their plans be
+// read again. ENGINE_BENCH_FEED=0 feeds nothing (only the plans due are evaluated: the best case);
+// ENGINE_BENCH_FEED=all feeds every signal on every tick (every plan is read again: the worst case).
+let feedMode = ProcessInfo.processInfo.environment["ENGINE_BENCH_FEED"] ?? "tenth"
+/// The load average over the last minute, as `uptime` shows it.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}
+let loadBefore = loadAverage()
 for tick in 0..<tickCount {
     let now = start.addingTimeInterval(Double(tick) * 30)
     var snapshot = SignalSnapshot()
@@ -100,9 +106,11 @@ for tick in 0..<tickCount {
     }
     let begin = ContinuousClock.now
     let cpuBegin = threadCPU()
-    if feeds {
-        for s in stride(from: tick % 10, to: signalCount, by: 10) {
-            let step = Double(tick / 10)  // the sample at the start of this 5-minute step
+    if feedMode != "0" {
+        let fed = feedMode == "all" ? Array(0..<signalCount) : Array(stride(from: tick % 10, to: signalCount, by: 10))
+        for s in fed {
+            // The sample at the start of this 5-minute step (every step of its own when all are fed).
+            let step = feedMode == "all" ? Double(tick) : Double(tick / 10)
             let value = 100 + 20 * sin((step + Double(s)) * 2 * Double.pi / 288) + Double(s % 7)
             engine.observe(Forecast.Sample(time: start.addingTimeInterval(step * 300), value: value), of: "s\(s)")
         }
@@ -111,12 +119,14 @@ for tick in 0..<tickCount {
     cpu.append(threadCPU() - cpuBegin)
     durations.append(ContinuousClock.now - begin)
 }
-let sorted = durations.dropFirst().sorted()
-let cpuSorted = cpu.dropFirst().sorted()
+let wall = durations.dropFirst().map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000 }
+    .sorted()
+let cpuSorted = cpu.dropFirst().map { $0 * 1000 }.sorted()
 print(
     String(
-        format: "tick CPU time: median %.1f ms, p90 %.1f ms", cpuSorted[cpuSorted.count / 2] * 1000,
-        cpuSorted[cpuSorted.count * 9 / 10] * 1000))
+        format: "tick wall time: median %.1f ms, p90 %.1f ms, max %.1f ms; CPU time (this thread): median %.1f ms, "
+            + "p90 %.1f ms", wall[wall.count / 2], wall[wall.count * 9 / 10], wall.last!,
+        cpuSorted[cpuSorted.count / 2], cpuSorted[cpuSorted.count * 9 / 10]))
 print(
-    "tick over \(plans) plans, \(signalCount) signals: median \(sorted[sorted.count / 2]), max \(sorted.last!) (\(durations.count - 1) ticks after the first, which took \(durations[0]); \(decisions) decisions)"
-)
+    "\(tickCount - 1) ticks after the first (which took \(durations[0])) over \(plans) plans, \(signalCount) signals, "
+        + "feed \(feedMode); \(decisions) decisions; load average \(loadBefore) before, \(loadAverage()) after")
