@@ -80,8 +80,10 @@ extension Dispatcher {
             let sent = try await dispatchDue(limit: batchSize)
             if stop.isRequested { break }
             if sent == batchSize { continue }
+            // A cancelled timeout must not wake the loop: its stale wake-up would end the next wait at once,
+            // and every pass would leave another (an idle daemon spun at 64 % of a core).
             let timeout = Task {
-                try? await Task.sleep(for: pollInterval)
+                guard (try? await Task.sleep(for: pollInterval)) != nil else { return }
                 self.wakeUp.yield()
             }
             _ = await wakeUps.next()

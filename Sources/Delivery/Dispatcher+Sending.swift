@@ -23,7 +23,7 @@ extension Dispatcher {
         // showed up in profiles.
         let ticker = Task {
             while !Task.isCancelled {
-                try? await Task.sleep(for: pollInterval)
+                guard (try? await Task.sleep(for: pollInterval)) != nil else { return }
                 self.wakeUp.yield()
             }
         }
