@@ -26,6 +26,7 @@ struct RunCommand: AsyncParsableCommand {
     var store: String?
 
     func run() async throws {
+        ProcessBootstrap.limitMallocArenas()
         ProcessBootstrap.holdReloadSignal()
         _ = ProcessBootstrap.logging()
         let registry = ProcessBootstrap.metricsRegistry()
