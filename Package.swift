@@ -1,6 +1,14 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// The release link of `forewarn` on Linux, for a small idle daemon (docs/daemon.md, "Memory"): lld with packed
+/// relative relocations, no exported symbols, and the functions start-up runs laid out together.
+let releaseLinkFlags = [
+    "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Benchmarks/daemon/startup-order.txt",
+    "-Xlinker", "--no-warn-symbol-ordering",
+]
+
 let package = Package(
     name: "forewarn",
     platforms: [.macOS(.v14)],
@@ -97,7 +105,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(platforms: [.linux], configuration: .release))]),
 
         .executableTarget(
             name: "signals-bench", dependencies: ["Signals"], path: "Benchmarks/signals", exclude: ["README.md"]),

@@ -1,29 +1,40 @@
 #!/usr/bin/env bash
 # Benchmark: idle RSS of the release `forewarn run` on the example plans, beside Debian's
-# prometheus-alertmanager measured the same way (start, wait SETTLE seconds, read VmRSS from /proc).
-# usage: Benchmarks/daemon/idle-rss.sh [SETTLE_SECONDS]   (needs: apt-get install prometheus-alertmanager)
+# prometheus-alertmanager measured the same way (both started together, wait SETTLE seconds, read VmRSS and its
+# RssAnon/RssFile split from /proc/PID/status and Pss from /proc/PID/smaps_rollup), RUNS times.
+# usage: Benchmarks/daemon/idle-rss.sh [SETTLE_SECONDS] [RUNS]   (needs: apt-get install prometheus-alertmanager)
 set -euo pipefail
 settle=${1:-15}
+runs=${2:-1}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
-# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically.
-swift build -c release --static-swift-stdlib --product forewarn --package-path "$root" --scratch-path "$scratch" >&2
+# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically, one
+# section per function (so the start-up ordering in Package.swift can gather them).
+swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn \
+    --package-path "$root" --scratch-path "$scratch" >&2
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-rss() { awk '/^VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$1/status"; }
-
-FOREWARN_API_TOKEN=bench-token-0123456789 "$scratch/release/forewarn" run --plans "$root/plans" \
-    --state "$work/state" --listen 127.0.0.1:19551 >/dev/null 2>&1 &
-fw=$!
-am=""
-if command -v prometheus-alertmanager >/dev/null; then
-    printf 'route:\n  receiver: none\nreceivers:\n  - name: none\n' > "$work/alertmanager.yml"
-    prometheus-alertmanager --config.file="$work/alertmanager.yml" --storage.path="$work/am" \
-        --web.listen-address=127.0.0.1:19552 --cluster.listen-address= >/dev/null 2>&1 &
-    am=$!
-else
+rss() {
+    awk '/^(VmRSS|RssAnon|RssFile):/ {v[$1] = $2 / 1024}
+        END {printf "VmRSS %.1f MiB (anon %.1f, file %.1f)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"]}' \
+        "/proc/$1/status"
+    awk '/^Pss:/ {printf ", Pss %.1f MiB", $2 / 1024}' "/proc/$1/smaps_rollup"
+}
+command -v prometheus-alertmanager >/dev/null ||
     echo "prometheus-alertmanager is not installed: only forewarn is measured" >&2
-fi
-sleep "$settle"
-echo "forewarn run (example plans), idle ${settle}s: $(rss $fw)"
-[ -n "$am" ] && echo "prometheus-alertmanager (empty route), idle ${settle}s: $(rss $am)"
-true
+printf 'route:\n  receiver: none\nreceivers:\n  - name: none\n' > "$work/alertmanager.yml"
+for run in $(seq "$runs"); do
+    FOREWARN_API_TOKEN=bench-token-0123456789 "$scratch/release/forewarn" run --plans "$root/plans" \
+        --state "$work/state-$run" --listen 127.0.0.1:19551 >/dev/null 2>&1 &
+    fw=$!
+    am=""
+    if command -v prometheus-alertmanager >/dev/null; then
+        prometheus-alertmanager --config.file="$work/alertmanager.yml" --storage.path="$work/am-$run" \
+            --web.listen-address=127.0.0.1:19552 --cluster.listen-address= >/dev/null 2>&1 &
+        am=$!
+    fi
+    sleep "$settle"
+    echo "run $run: forewarn run (example plans), idle ${settle}s: $(rss $fw)"
+    [ -n "$am" ] && echo "run $run: prometheus-alertmanager (empty route), idle ${settle}s: $(rss $am)"
+    kill $fw $am
+    wait $fw $am 2>/dev/null || true
+done

@@ -34,6 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     var retention: Retention = .standard
 
     func run() async throws {
+        ProcessBootstrap.limitMallocArenas()
         ProcessBootstrap.holdReloadSignal()
         _ = ProcessBootstrap.logging()
         let registry = ProcessBootstrap.metricsRegistry()

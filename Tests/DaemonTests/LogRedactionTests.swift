@@ -17,6 +17,31 @@ struct LogRedactionTests {
         #expect(LogRedaction.maskPhoneNumbers(in: input) == expected)
     }
 
+    /// The pre-check that lets most lines skip the regex never skips one the regex would change: over many
+    /// seeded random strings of digits (ASCII and Arabic-Indic), separators and letters, every string it rejects
+    /// comes out of the regex pass unchanged, and it accepts every phone number above.
+    @Test func thePhonePreCheckNeverSkipsAMaskedText() {
+        let alphabet = Array("0123456789٣ -+.,a:")
+        var state: UInt64 = 7  // a seeded linear congruential sequence (Knuth's MMIX constants): same strings every run
+        func next(below bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var rejected = 0
+        for _ in 0..<4000 {
+            let length = next(below: 28)
+            let text = String((0..<length).map { _ in alphabet[next(below: alphabet.count)] })
+            if !LogRedaction.mayHoldPhoneNumber(text) {
+                rejected += 1
+                #expect(LogRedaction.maskMatches(in: text) == text, "\(text)")
+            }
+        }
+        #expect(rejected > 1000)
+        #expect(LogRedaction.mayHoldPhoneNumber("sent to +56912345678 ok"))
+        #expect(LogRedaction.mayHoldPhoneNumber("call +1 415-555-0134 now"))
+        #expect(!LogRedaction.mayHoldPhoneNumber("Ready: 4 plans; 0 pending, port 9330"))
+    }
+
     @Test func secretsAreHidden() {
         #expect(LogRedaction.message("Authorization: Bearer abc.def-123 sent") == "Authorization: Bearer *** sent")
         #expect(LogRedaction.message("key whsec_MfKQ9r8GKYqrTwjU=") == "key whsec_***")

@@ -16,8 +16,12 @@ public enum LogRedaction {
 
     /// `text` with every phone-number-like run (`+`, then 8–15 digits, spaces or dashes allowed) masked.
     public static func maskPhoneNumbers(in text: String) -> String {
-        guard text.contains(where: \.isNumber) else { return text }
-        return text.replacing(phonePattern) { match in
+        mayHoldPhoneNumber(text) ? maskMatches(in: text) : text
+    }
+
+    /// `text` with every `phonePattern` match of 8–15 digits masked (the regex pass, without the pre-check).
+    static func maskMatches(in text: String) -> String {
+        text.replacing(phonePattern) { match in
             let lead = String(match.output.1)
             let raw = String(match.output.2)
             let digits = raw.filter(\.isNumber)
@@ -45,6 +49,22 @@ public enum LogRedaction {
         }
         if text.contains("whsec_") { result = result.replacing(webhookSecretPattern) { _ in "whsec_***" } }
         return maskPhoneNumbers(in: result)
+    }
+
+    /// Whether `text` has a run of digits, spaces, dashes and `+` with at least eight digits: every text
+    /// `phonePattern` masks has one, and most log lines have none, so they never start the regex engine (whose
+    /// code is then not even paged in: docs/daemon.md, "Memory").
+    static func mayHoldPhoneNumber(_ text: String) -> Bool {
+        var digits = 0
+        for character in text {
+            if character.isNumber {
+                digits += 1
+                if digits >= 8 { return true }
+            } else if character != " " && character != "-" && character != "+" {
+                digits = 0
+            }
+        }
+        return false
     }
 
     /// Whether `text` holds `word` (lowercase ASCII letters) in any ASCII case.
