@@ -10,31 +10,17 @@ import Testing
 /// interval, not in a loop (a cancelled poll timer used to leave a wake-up behind on every pass).
 @Suite struct IdleDispatcherTests {
     /// The SQLite outbox, counting `claimDue` calls.
-    final class CountingStore: NoticeStore, @unchecked Sendable {
-        let base: SQLiteStore
+    final class CountingStore: NoticeStoreWrapper, @unchecked Sendable {
+        let wrapped: any NoticeStore
         private let lock = NSLock()
         private var claimCount = 0
-        init(base: SQLiteStore) { self.base = base }
+        init(base: SQLiteStore) { wrapped = base }
         var claims: Int { lock.withLock { claimCount } }
 
         func claimDue(at now: Date, limit: Int) async throws -> [NoticeRecord] {
             lock.withLock { claimCount += 1 }
-            return try await base.claimDue(at: now, limit: limit)
+            return try await wrapped.claimDue(at: now, limit: limit)
         }
-        func insert(_ notice: NoticeRecord) async throws -> InsertOutcome { try await base.insert(notice) }
-        func notice(id: String) async throws -> NoticeRecord? { try await base.notice(id: id) }
-        func notice(identity: NoticeIdentity) async throws -> NoticeRecord? {
-            try await base.notice(identity: identity)
-        }
-        func update(id: String, state: NoticeState, reason: String, dueAt: Date?) async throws {
-            try await base.update(id: id, state: state, reason: reason, dueAt: dueAt)
-        }
-        func recordAttempt(_ attempt: AttemptRecord) async throws { try await base.recordAttempt(attempt) }
-        func recordAttempts(_ results: [AttemptResult]) async throws { try await base.recordAttempts(results) }
-        func attempts(noticeID: String) async throws -> [AttemptRecord] { try await base.attempts(noticeID: noticeID) }
-        func recoverInterrupted(now: Date) async throws -> Int { try await base.recoverInterrupted(now: now) }
-        func countByState() async throws -> [NoticeState: Int] { try await base.countByState() }
-        func nextDue() async throws -> Date? { try await base.nextDue() }
     }
 
     @Test func anIdleDispatcherClaimsAboutOncePerPollNotInALoop() async throws {
