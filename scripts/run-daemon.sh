@@ -4,7 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --build-only
-# As installed (docs/daemon.md): the Swift runtime and Foundation linked in statically (less to load and map), one
-# section per function (so the start-up ordering in Package.swift can gather them: less code resident).
-swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn
+bash scripts/build-release.sh  # as installed (docs/daemon.md)
 exec .build/release/forewarn run --plans plans --state .forewarn "$@"

@@ -8,10 +8,7 @@ settle=${1:-15}
 runs=${2:-1}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
-# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically, one
-# section per function (so the start-up ordering in Package.swift can gather them).
-swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn \
-    --package-path "$root" --scratch-path "$scratch" >&2
+bash "$root/scripts/build-release.sh" "$scratch" >&2  # the build the install path uses
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 rss() {
     awk '/^(VmRSS|RssAnon|RssFile):/ {v[$1] = $2 / 1024}

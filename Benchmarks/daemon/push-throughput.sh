@@ -6,10 +6,7 @@ duration=${1:-10s}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically, one
-# section per function (so the start-up ordering in Package.swift can gather them).
-swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn \
-    --package-path "$root" --scratch-path "$scratch" >&2
+bash "$root/scripts/build-release.sh" "$scratch" >&2  # the build the install path uses
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 export WRK_TOKEN=bench-token-0123456789
 FOREWARN_API_TOKEN=$WRK_TOKEN "$scratch/release/forewarn" run --plans "$root/plans" --state "$work/state" \

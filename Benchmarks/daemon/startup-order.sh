@@ -10,8 +10,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
-swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn \
-    --package-path "$root" --scratch-path "$scratch" >&2
+bash "$root/scripts/build-release.sh" "$scratch" >&2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 # valgrind cannot read the toolchain's DWARF 5; the symbol table is enough.
 objcopy --strip-debug "$scratch/release/forewarn" "$work/forewarn"

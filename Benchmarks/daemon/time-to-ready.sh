@@ -6,10 +6,7 @@ set -euo pipefail
 count=${1:-1000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${FOREWARN_RELEASE_SCRATCH:-$root/.build-release}
-# The build the install path uses (docs/daemon.md): Swift runtime and Foundation linked in statically, one
-# section per function (so the start-up ordering in Package.swift can gather them).
-swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections --product forewarn \
-    --package-path "$root" --scratch-path "$scratch" >&2
+bash "$root/scripts/build-release.sh" "$scratch" >&2  # the build the install path uses
 bin="$scratch/release/forewarn"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cp -r "$root/plans/." "$work/"
