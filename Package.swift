@@ -2,10 +2,13 @@
 import PackageDescription
 
 /// The release link of `forewarn` on Linux, for a small idle daemon (docs/daemon.md, "Memory"): lld with packed
-/// relative relocations, no exported symbols, and the functions start-up runs laid out together.
+/// relative relocations, no exported symbols, and the functions start-up runs laid out together —
+/// `scripts/build-release.sh` passes the full order it derives from the objects in `FOREWARN_SYMBOL_ORDER`.
+let symbolOrder =
+    Context.environment["FOREWARN_SYMBOL_ORDER"] ?? "\(Context.packageDirectory)/Benchmarks/daemon/startup-order.txt"
 let releaseLinkFlags = [
     "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
-    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Benchmarks/daemon/startup-order.txt",
+    "-Xlinker", "--symbol-ordering-file=\(symbolOrder)",
     "-Xlinker", "--no-warn-symbol-ordering",
 ]
 
@@ -38,7 +41,7 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(
             name: "CCurl", pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]),
+            providers: [.apt(["libcurl4-gnutls-dev"])]),
         .systemLibrary(
             name: "CICal", pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]),

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Daemon
 import Foundation
 
 /// The `forewarn` command line: a thin shell over the library targets.
 @main
-struct Forewarn: AsyncParsableCommand {
+struct Forewarn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forewarn",
         abstract: "A proactive contingency planner: foresee known contingencies and tell people before they hit.",
@@ -25,21 +26,45 @@ struct Forewarn: AsyncParsableCommand {
         ])
 
     /// Runs the command; usage errors exit with status 2 (as `check` documents), other failures as thrown.
-    static func main() async {
+    ///
+    /// A synchronous `main` that blocks the main thread until the command's task ends, not an `async` one: on
+    /// Linux an async `main` parks the main thread in `dispatch_main`, whose `pthread_exit` unwinds the main
+    /// stack through the binary's unwind tables and leaves ~0.8 MiB of them resident for the daemon's whole life
+    /// (docs/daemon.md, "Memory"). Nothing here runs on the main actor.
+    static func main() {
+        let command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            command = try parseAsRoot()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            fail(error)
         }
+        // Before `run` hops onto the concurrency runtime's threads: glibc fixes its arena count when a second
+        // thread first allocates, so a limit set later no longer holds.
+        if command is RunCommand { ProcessBootstrap.limitMallocArenas() }
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let parsed = command  // handed to the one task below and not touched here again
+        Task.detached {  // not on the main actor: its thread waits below
+            do {
+                if var asyncCommand = parsed as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    var command = parsed
+                    try command.run()
+                }
+            } catch {
+                fail(error)
+            }
+            finished.signal()
+        }
+        finished.wait()
+    }
+
+    private static func fail(_ error: Error) -> Never {
+        if exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        exit(withError: error)
     }
 }
 

@@ -34,7 +34,6 @@ struct RunCommand: AsyncParsableCommand {
     var retention: Retention = .standard
 
     func run() async throws {
-        ProcessBootstrap.limitMallocArenas()
         ProcessBootstrap.holdReloadSignal()
         _ = ProcessBootstrap.logging()
         let registry = ProcessBootstrap.metricsRegistry()
