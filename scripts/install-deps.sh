@@ -4,7 +4,7 @@
 # on this image can fail with a missing-archive error).
 set -euo pipefail
 
-build_packages=(pkg-config libsystemd-dev libcurl4-openssl-dev libical-dev libsqlite3-dev tzdata)
+build_packages=(pkg-config libsystemd-dev libcurl4-gnutls-dev libical-dev libsqlite3-dev tzdata)
 peer_packages=(prometheus nut-server nut-client kannel kannel-extras python3 python3-venv python3-yaml python3-jsonschema systemd systemd-container wrk postgresql curl openssl)
 
 # --build-only: just what building and running forewarn needs (no test peers).

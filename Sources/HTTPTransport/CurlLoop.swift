@@ -3,7 +3,11 @@ import Foundation
 import Logging
 
 /// libcurl's process-wide initialisation, run exactly once (Swift globals initialise lazily and atomically).
-let curlGlobalInitialization: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
+/// libssh2 goes first, without its crypto initialisation (see `fw_libssh2_init_without_crypto`).
+let curlGlobalInitialization: CURLcode = {
+    _ = fw_libssh2_init_without_crypto()
+    return curl_global_init(Int(CURL_GLOBAL_ALL))
+}()
 
 /// A request's cancellation flag, shared between the caller's task and the loop thread.
 final class CancellationFlag: @unchecked Sendable {

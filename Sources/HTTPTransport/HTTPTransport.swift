@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import Logging
 
@@ -8,6 +9,9 @@ import Logging
 /// (`http_proxy`, `https_proxy`, `no_proxy`) is honoured as libcurl does by default.
 /// Call ``shutdown()`` when done; requests still in flight then fail with ``HTTPTransportError/shutDown``.
 public final class HTTPTransport: Sendable {
+    /// The TLS library libcurl was built with, e.g. `GnuTLS/3.7.9` (Debian's `libcurl4-gnutls-dev`; nil without TLS).
+    public static var tlsLibrary: String? { fw_curl_ssl_version().map { String(cString: $0) } }
+
     private let loop: CurlLoop
     private let ids: RequestCounter
 

@@ -10,16 +10,20 @@ final class LoopbackServer: @unchecked Sendable {
     private let directory: TemporaryDirectory
     /// The port the server bound on 127.0.0.1.
     let port: Int
-    /// `http://127.0.0.1:PORT`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    private let scheme: String
+    /// `http://127.0.0.1:PORT` (`https://` when started with a certificate).
+    var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
-    init() throws {
+    /// Starts the server; with `certificate` and `key` (PEM paths) it serves HTTPS.
+    init(certificate: String? = nil, key: String? = nil) throws {
         guard let script = Bundle.module.url(forResource: "test_server", withExtension: "py", subdirectory: "Fixtures")
         else { throw HarnessError("Fixtures/test_server.py is missing from the test bundle") }
         directory = try TemporaryDirectory()
+        scheme = certificate == nil ? "http" : "https"
+        let tls = [certificate, key].compactMap { $0 }
         do {
             (child, port) = try ChildProcess.startReportingPort(
-                "/usr/bin/python3", arguments: [script.path], directory: directory.path, name: "test server")
+                "/usr/bin/python3", arguments: [script.path] + tls, directory: directory.path, name: "test server")
         } catch {
             directory.remove()
             throw error

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loopback HTTP server for the HTTPTransport tests (forewarn).
 
-Usage: test_server.py  -> binds 127.0.0.1 on a free port, prints "PORT <n>" on stdout, serves until killed.
+Usage: test_server.py [CERT KEY]  -> binds 127.0.0.1 on a free port, prints "PORT <n>" on stdout, serves until
+killed; with a PEM certificate and key, serves HTTPS.
 Routes:
   /echo          200, JSON {"method", "path", "headers": {lowercased name: value}, "body": <latin-1 string>}
                  and a response header "x-echo-length: <request body length>"
@@ -11,6 +12,7 @@ Routes:
   /stream/N      200 with N bytes of "x", chunked (no Content-Length)
 """
 import json
+import ssl
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +81,10 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if len(sys.argv) == 3:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
 
