@@ -43,8 +43,9 @@ let package = Package(
             name: "CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-gnutls-dev"])]),
         .systemLibrary(
-            name: "CICal", pkgConfig: "libical",
-            providers: [.apt(["libical-dev"])]),
+            // Links libical alone (its module map): libical.pc also names libicalss and libicalvcal, which
+            // nothing here uses, and every linked library costs resident pages at start.
+            name: "CICal", providers: [.apt(["libical-dev"])]),
 
         // One target per stage of the data flow (see docs/architecture in README).
         .target(name: "CivilDay"),
