@@ -18,7 +18,7 @@ public struct SecretResolver: Sendable {
 
     /// The secret's value (trailing newline removed); throws a clear error naming both places looked at.
     public func resolve(_ name: String) throws -> String {
-        guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+        guard !name.isEmpty, !name.contains(where: { $0 == "/" }), name != ".", name != ".." else {
             throw DeliveryError("secret name '\(name)' is not a plain file name")
         }
         if let directory = credentialsDirectory, !directory.isEmpty {

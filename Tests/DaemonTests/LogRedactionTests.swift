@@ -49,6 +49,21 @@ struct LogRedactionTests {
         #expect(LogRedaction.message("plain line, a whsec_ alone") == "plain line, a whsec_ alone")
         #expect(LogRedaction.value("hunter2", forKey: "kannel_password") == "***")
         #expect(LogRedaction.value("+56912345678", forKey: "receiver") == "+56******678")
+        // Secret keys in any case, with the underscore in them (the byte comparison folds letters only).
+        #expect(LogRedaction.value("k", forKey: "API_KEY") == "***")
+        #expect(LogRedaction.value("k", forKey: "x-Api_Key") == "***")
+        #expect(LogRedaction.value("k", forKey: "Authorization") == "***")
+        #expect(LogRedaction.value("k", forKey: "api-key") == "k")
+        #expect(LogRedaction.message("key WHSEC_abc") == "key WHSEC_abc")  // the secret pattern is case-sensitive
+    }
+
+    @Test func linesAreKeptOnOneLine() {
+        #expect(LogRedaction.singleLine("a\nb\n") == "a b ")
+        #expect(LogRedaction.singleLine("crlf\r\nend") == "crlf\r end")  // as NSString's replace did: the CR stays
+        #expect(LogRedaction.singleLine("¡Año nuevo!\tok") == "¡Año nuevo!\tok")
+        let line = ReadableLogHandler.line(
+            message: "first\nsecond", level: .info, label: "forewarn", metadata: [:], at: Date(timeIntervalSince1970: 0))
+        #expect(line == "1970-01-01T00:00:00Z info forewarn: first second")
     }
 
     @Test func journalFieldsCarryMetadataUnderJournalNames() {

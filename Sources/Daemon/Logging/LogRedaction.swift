@@ -35,8 +35,7 @@ public enum LogRedaction {
 
     /// The value to log for metadata `key`: `***` for secret keys, else masked text.
     public static func value(_ value: String, forKey key: String) -> String {
-        let lowered = key.lowercased()
-        if secretKeys.contains(where: lowered.contains) { return "***" }
+        if secretKeys.contains(where: { containsASCIIIgnoringCase(key, $0) }) { return "***" }
         return maskPhoneNumbers(in: value)
     }
 
@@ -47,7 +46,9 @@ public enum LogRedaction {
         if containsASCIIIgnoringCase(text, "bearer") {
             result = result.replacing(bearerPattern) { _ in "Bearer ***" }
         }
-        if text.contains("whsec_") { result = result.replacing(webhookSecretPattern) { _ in "whsec_***" } }
+        if containsASCIIIgnoringCase(text, "whsec_") {
+            result = result.replacing(webhookSecretPattern) { _ in "whsec_***" }
+        }
         return maskPhoneNumbers(in: result)
     }
 
@@ -67,15 +68,23 @@ public enum LogRedaction {
         return false
     }
 
-    /// Whether `text` holds `word` (lowercase ASCII letters) in any ASCII case.
+    /// Whether `text` holds `word` (lowercase ASCII) with its letters in any ASCII case. Byte by byte: Foundation's
+    /// `contains` goes through CoreFoundation's Unicode tables, on every log line (docs/daemon.md, "Memory").
     static func containsASCIIIgnoringCase(_ text: String, _ word: String) -> Bool {
         let bytes = Array(text.utf8)
         let needle = Array(word.utf8)
         guard bytes.count >= needle.count else { return false }
+        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
         for start in 0...(bytes.count - needle.count)
-        where needle.indices.allSatisfy({ bytes[start + $0] | 0x20 == needle[$0] }) {
+        where needle.indices.allSatisfy({ folded(bytes[start + $0]) == needle[$0] }) {
             return true
         }
         return false
+    }
+
+    /// `text` on one line: every line feed becomes a space (a carriage return before it stays, as before).
+    public static func singleLine(_ text: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
     }
 }

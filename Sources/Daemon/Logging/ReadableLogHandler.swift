@@ -35,7 +35,7 @@ public struct ReadableLogHandler: LogHandler {
         let extra = metadata.sorted { $0.key < $1.key }.map {
             "\($0.key)=\(LogRedaction.value("\($0.value)", forKey: $0.key))"
         }
-        let text = LogRedaction.message(message).replacingOccurrences(of: "\n", with: " ")
+        let text = LogRedaction.singleLine(LogRedaction.message(message))
         return ([time, "\(level)", "\(label):", text] + extra).joined(separator: " ")
     }
 }

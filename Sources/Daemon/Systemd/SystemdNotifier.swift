@@ -14,7 +14,7 @@ public struct SystemdNotifier: NotifySink {
     @discardableResult
     public func notify(_ fields: KeyValuePairs<String, String>) -> Bool {
         let message = fields.map { key, value in
-            "\(key)=\(value.replacingOccurrences(of: "\n", with: " "))"
+            "\(key)=\(LogRedaction.singleLine(value))"
         }.joined(separator: "\n")
         return sd_notify(0, message) >= 0
     }
@@ -22,7 +22,7 @@ public struct SystemdNotifier: NotifySink {
     /// Sends `fields` in one datagram (the `NotifySink` entry point).
     @discardableResult
     public func send(_ fields: [(String, String)]) -> Bool {
-        let message = fields.map { "\($0.0)=\($0.1.replacingOccurrences(of: "\n", with: " "))" }.joined(separator: "\n")
+        let message = fields.map { "\($0.0)=\(LogRedaction.singleLine($0.1))" }.joined(separator: "\n")
         return sd_notify(0, message) >= 0
     }
 
