@@ -22,7 +22,7 @@ public struct OnsetExpression: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) throws(ValueSyntaxError) -> OnsetExpression {
         let hint =
             "expected 'now' followed by '+ <duration>' or '+ signal(<name>)' terms (e.g. now + signal(ups_runtime) - 5m)"
-        var tokens = text.replacingOccurrences(of: "+", with: " + ").replacingOccurrences(of: "-", with: " - ")
+        var tokens = text.replacing("+", with: " + ").replacing("-", with: " - ")
             .split(separator: " ").map(String.init)
         // signal names may contain '-', which the split above separated: glue them back inside signal(...).
         tokens = glueSignalNames(tokens)

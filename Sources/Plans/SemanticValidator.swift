@@ -267,7 +267,7 @@ struct SemanticValidator {
                 default: break
                 }
             }
-            if let rule = event.recurrenceRule, !rule.uppercased().contains("FREQ=") {
+            if let rule = event.recurrenceRule, rule.uppercased().firstRange(of: "FREQ=") == nil {
                 sink.error(
                     event.location,
                     "event '\(event.summary)': rrule '\(rule)' has no FREQ= part (e.g. FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25)"
