@@ -3,6 +3,8 @@
 # prometheus-alertmanager measured the same way (both started together, wait SETTLE seconds, read VmRSS and its
 # RssAnon/RssFile split from /proc/PID/status and Pss from /proc/PID/smaps_rollup), RUNS times.
 # usage: Benchmarks/daemon/idle-rss.sh [SETTLE_SECONDS] [RUNS]   (needs: apt-get install prometheus-alertmanager)
+# IDLE_RSS_COLD=1 drops the page cache before each run (root), as after a boot: on kernels that map whole large
+# page-cache folios (6.18 here) a warm cache makes the result depend on how the binary file was written.
 set -euo pipefail
 settle=${1:-15}
 runs=${2:-1}
@@ -20,6 +22,7 @@ command -v prometheus-alertmanager >/dev/null ||
     echo "prometheus-alertmanager is not installed: only forewarn is measured" >&2
 printf 'route:\n  receiver: none\nreceivers:\n  - name: none\n' > "$work/alertmanager.yml"
 for run in $(seq "$runs"); do
+    if [ "${IDLE_RSS_COLD:-0}" = 1 ]; then sync && echo 3 > /proc/sys/vm/drop_caches; fi
     FOREWARN_API_TOKEN=bench-token-0123456789 "$scratch/release/forewarn" run --plans "$root/plans" \
         --state "$work/state-$run" --listen 127.0.0.1:19551 >/dev/null 2>&1 &
     fw=$!
