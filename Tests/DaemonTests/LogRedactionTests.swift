@@ -62,7 +62,8 @@ struct LogRedactionTests {
         #expect(LogRedaction.singleLine("crlf\r\nend") == "crlf\r end")  // as NSString's replace did: the CR stays
         #expect(LogRedaction.singleLine("¡Año nuevo!\tok") == "¡Año nuevo!\tok")
         let line = ReadableLogHandler.line(
-            message: "first\nsecond", level: .info, label: "forewarn", metadata: [:], at: Date(timeIntervalSince1970: 0))
+            message: "first\nsecond", level: .info, label: "forewarn", metadata: [:],
+            at: Date(timeIntervalSince1970: 0))
         #expect(line == "1970-01-01T00:00:00Z info forewarn: first second")
     }
 
