@@ -25,7 +25,7 @@ objects="$scratch/release/forewarn.product/Objects.LinkFileList"
 [ -s "$objects" ] || { echo "build-release.sh: $objects is missing; the link order stays the start-up list" >&2; exit 0; }
 {
     cat "$root/Benchmarks/daemon/startup-order.txt"
-    tr -d "'" < "$objects" | xargs nm --defined-only 2>/dev/null | awk 'NF == 3 && $2 ~ /^[tTwW]$/ { print $3 }' ||
+    tr -d "'" < "$objects" | xargs -d '\n' nm --defined-only 2>/dev/null | awk 'NF == 3 && $2 ~ /^[tTwW]$/ { print $3 }' ||
         true  # a shorter list only costs memory
 } | awk '!seen[$0]++' > "$order.new"
 if cmp -s "$order.new" "$order"; then
