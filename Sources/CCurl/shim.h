@@ -24,13 +24,10 @@ static inline CURLMcode fw_curl_multi_setopt_long(CURLM *m, CURLMoption o, long 
    (algorithms, configuration): ~1.5 MiB resident for the daemon's whole life, for a protocol forewarn never
    enables (every transfer sets CURLOPT_PROTOCOLS_STR to "http,https"). libssh2 counts its initialisations and
    only the first one initialises the crypto library, so initialising it first with LIBSSH2_INIT_NO_CRYPTO (1)
-   makes curl's own call cost nothing. Looked up, not linked: a libcurl built without libssh2 needs nothing.
-   Returns whether libssh2 was found. */
-static inline int fw_libssh2_init_without_crypto(void) {
+   makes curl's own call cost nothing. Looked up, not linked: a libcurl built without libssh2 needs nothing. */
+static inline void fw_libssh2_init_without_crypto(void) {
     int (*init)(int) = (int (*)(int))dlsym(NULL /* RTLD_DEFAULT */, "libssh2_init");
-    if (init == NULL) return 0;
-    init(1 /* LIBSSH2_INIT_NO_CRYPTO */);
-    return 1;
+    if (init != NULL) init(1 /* LIBSSH2_INIT_NO_CRYPTO */);
 }
 
 /* The TLS library libcurl was built with, e.g. "GnuTLS/3.7.9" (NULL without TLS). */

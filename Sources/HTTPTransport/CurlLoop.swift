@@ -5,7 +5,7 @@ import Logging
 /// libcurl's process-wide initialisation, run exactly once (Swift globals initialise lazily and atomically).
 /// libssh2 goes first, without its crypto initialisation (see `fw_libssh2_init_without_crypto`).
 let curlGlobalInitialization: CURLcode = {
-    _ = fw_libssh2_init_without_crypto()
+    fw_libssh2_init_without_crypto()
     return curl_global_init(Int(CURL_GLOBAL_ALL))
 }()
 
