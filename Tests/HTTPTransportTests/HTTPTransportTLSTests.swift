@@ -43,7 +43,7 @@ struct HTTPTransportTLSTests {
             guard case .tls(let message) = error as? HTTPTransportError else { return false }
             return message.lowercased().contains("certificate")
         }
-        // The same server over plain HTTP is not TLS at all: the client's handshake fails instead.
+        // Plain HTTP to the same server gets no HTTP answer: it speaks TLS only (its handshake rejects the request).
         let plain = server.baseURL.replacingOccurrences(of: "https://", with: "http://")
         await #expect(throws: (any Error).self) {
             _ = try await transport.perform(HTTPRequest(url: plain + "/bytes/5"))
