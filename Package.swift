@@ -49,17 +49,18 @@ let package = Package(
 
         // One target per stage of the data flow (see docs/architecture in README).
         .target(name: "CivilDay"),
+        .target(name: "Zones", dependencies: ["CICal"]),
         .target(
             name: "Plans",
             dependencies: [
-                "CivilDay",
+                "CivilDay", "Zones",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         .target(
             name: "Signals",
-            dependencies: ["HTTPTransport", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["HTTPTransport", "CivilDay", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HTTPTransport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
@@ -73,25 +74,26 @@ let package = Package(
         .target(
             name: "Delivery",
             dependencies: [
-                "HTTPTransport", "Store",
+                "HTTPTransport", "Store", "CivilDay", "Zones",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
         .target(name: "Forecast", dependencies: ["CivilDay"]),
-        .target(name: "Calendars", dependencies: ["CICal", "CivilDay", "Plans"]),
+        .target(name: "Calendars", dependencies: ["CICal", "CivilDay", "Plans", "Zones"]),
         .target(name: "Staffing"),
         .target(
             name: "Engine",
             dependencies: [
-                "CivilDay", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
+                "CivilDay", "Zones", "Plans", "Signals", "Forecast", "Calendars", "Staffing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Daemon",
             dependencies: [
-                "CSystemd", "Plans", "Signals", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
+                "CSystemd", "CivilDay", "Plans", "Signals", "HTTPTransport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -105,7 +107,7 @@ let package = Package(
             name: "forewarn",
             dependencies: [
                 "Daemon", "Plans", "Signals", "Forecast", "Calendars", "Staffing", "Engine", "Delivery", "Store",
-                "HTTPTransport", "PostgresStore",
+                "HTTPTransport", "PostgresStore", "CivilDay", "Zones",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,7 +123,8 @@ let package = Package(
 
         // Shared test harnesses (real peers: NUT, Prometheus, Kannel, child processes), used by several test targets.
         .target(
-            name: "TestPeers", dependencies: ["HTTPTransport"], path: "Tests/TestPeers", exclude: ["Fixtures/README.md"],
+            name: "TestPeers", dependencies: ["HTTPTransport"], path: "Tests/TestPeers",
+            exclude: ["Fixtures/README.md"],
             resources: [.copy("Fixtures")]),
 
         .testTarget(name: "PlansTests", dependencies: ["Plans"], resources: [.copy("Fixtures")]),
@@ -130,8 +133,9 @@ let package = Package(
             dependencies: ["Signals", "HTTPTransport", "TestPeers", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "CivilDayTests", dependencies: ["CivilDay"]),
+        .testTarget(name: "ZonesTests", dependencies: ["Zones"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalendarsTests", dependencies: ["Calendars", "Zones"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForewarnTests", dependencies: ["forewarn", "Plans", "Store"]),
         .testTarget(
@@ -143,7 +147,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars"],
+            name: "EngineTests",
+            dependencies: ["Engine", "Store", "Plans", "Signals", "Forecast", "Calendars", "Zones"],
             exclude: ["Fixtures"]),
         .executableTarget(
             name: "delivery-bench",
@@ -165,7 +170,8 @@ let package = Package(
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "Delivery", "Store", "HTTPTransport", "TestPeers", .product(name: "Logging", package: "swift-log"),
+                "Delivery", "Store", "HTTPTransport", "TestPeers", "Zones",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             resources: [.copy("Fixtures")]),

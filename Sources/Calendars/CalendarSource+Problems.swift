@@ -1,9 +1,10 @@
 import Foundation
+import Zones
 
 extension CalendarSource {
     /// Every problem in this source, found without expanding it; dates and floating times read in `timeZone`.
-    public func problems(timeZone: TimeZone) -> [CalendarError] {
-        let zone = ZoneRules(timeZone: timeZone)
+    public func problems(timeZone: Zone) -> [CalendarError] {
+        let zone = ZoneRules(zone: timeZone)
         switch self {
         case .event(let event):
             return event.problems()

@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// One place a calendar's events come from.
 public enum CalendarSource: Hashable, Sendable {
@@ -20,12 +21,12 @@ public struct EventCalendar: Hashable, Sendable {
     /// The calendar's name (for messages).
     public var name: String
     /// The zone inline events and floating .ics times are read in.
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// Where the events come from.
     public var sources: [CalendarSource]
 
     /// Creates a calendar.
-    public init(name: String, timeZone: TimeZone, sources: [CalendarSource]) {
+    public init(name: String, timeZone: Zone, sources: [CalendarSource]) {
         self.name = name
         self.timeZone = timeZone
         self.sources = sources
@@ -36,7 +37,7 @@ public struct EventCalendar: Hashable, Sendable {
         guard from < to else {
             throw CalendarError(.invalidEntry, "calendar '\(name)': the window's end must be after its start")
         }
-        let zone = ZoneRules(timeZone: timeZone)
+        let zone = ZoneRules(zone: timeZone)
         var result: [CalendarOccurrence] = []
         for source in sources {
             let remaining = Self.maximumOccurrences - result.count

@@ -1,11 +1,12 @@
 import Foundation
 import Plans
+import Zones
 
 /// Builds calendars from the plan language's calendar definitions, and reports their problems as
 /// plan diagnostics at file:line:col so `forewarn check` shows them with everything else.
 extension EventCalendar {
     /// The calendar a definition describes, read in its own zone or else `defaultTimeZone` (the plan's).
-    public init(definition: CalendarDefinition, defaultTimeZone: TimeZone) throws(CalendarError) {
+    public init(definition: CalendarDefinition, defaultTimeZone: Zone) throws(CalendarError) {
         var sources: [CalendarSource] = []
         for event in definition.events {
             sources.append(try Self.source(for: event))
@@ -20,7 +21,7 @@ extension EventCalendar {
     public static func diagnostics(for set: PlanSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for definition in set.calendars.values.sorted(by: { $0.name < $1.name }) {
-            let zone = definition.timeZone ?? TimeZone(identifier: "UTC")!
+            let zone = definition.timeZone ?? .utc
             for event in definition.events {
                 do {
                     let source = try Self.source(for: event)

@@ -1,5 +1,6 @@
 import CICal
 import Foundation
+import Zones
 
 /// A parsed iCalendar text held by libical. Create, use and free it under the libical lock.
 final class ICSDocument {
@@ -53,8 +54,8 @@ final class ICSDocument {
                 var isDaylight: Int32 = 0
                 return Int(icaltimezone_get_utc_offset_of_utc_time(definition, &time, &isDaylight))
             }
-        } else if let zone = TimeZone(identifier: tzid) {
-            rules = ZoneRules(timeZone: zone)
+        } else if let zone = Zone(identifier: tzid) {
+            rules = ZoneRules(zone: zone)
         } else {
             throw CalendarError.unknownTimeZone(tzid, source: source, line: lines.firstLine(containing: "TZID=\(tzid)"))
         }

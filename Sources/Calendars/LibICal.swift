@@ -1,17 +1,11 @@
 import CICal
-import Synchronization
+import Zones
 
-/// Serialises every call into libical, which keeps process-wide state (error number, time zone cache).
+/// Every call into libical goes through `LibICalLock` (module Zones), shared with the time zones.
 enum LibICal {
-    private static let mutex = Mutex<Bool>(false)
-
-    /// Runs `body` while holding the libical lock; the first call turns off fatal libical errors.
+    /// Runs `body` while holding the libical lock, with libical's error number cleared.
     static func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
-        try mutex.withLock { (isConfigured: inout Bool) throws -> Result in
-            if !isConfigured {
-                icalerror_set_errors_are_fatal(0)
-                isConfigured = true
-            }
+        try LibICalLock.withLock {
             icalerror_clear_errno()
             return try body()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 extension OpeningHours {
     /// Weekday names accepted in rules, ISO-numbered.
@@ -7,7 +8,7 @@ extension OpeningHours {
     /// Builds hours from rules such as `mon-fri 09:00-20:00`, `sat 10:00-14:00,16:00-18:00`, `sun closed`
     /// and exceptions such as `["2026-12-25": "closed", "2026-12-24": "09:00-14:00"]`.
     /// Throws `CalendarError` (kind `.invalidEntry`) naming the bad entry.
-    public init(timeZone: TimeZone, rules: [String], exceptions: [String: String] = [:]) throws {
+    public init(timeZone: Zone, rules: [String], exceptions: [String: String] = [:]) throws {
         var weekly: [Int: [OpeningInterval]] = [:]
         for rule in rules {
             let parts = rule.split(separator: " ", maxSplits: 1)

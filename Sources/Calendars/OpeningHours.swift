@@ -1,16 +1,17 @@
 import Foundation
+import Zones
 
 /// Opening hours per weekday with exceptions by date, in one IANA time zone (holiday-hours plans).
 public struct OpeningHours: Hashable, Sendable {
     /// The zone the hours are read in.
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// Intervals per ISO weekday (1 Monday … 7 Sunday); a missing weekday is closed.
     public var weekly: [Int: [OpeningInterval]]
     /// Dates whose hours differ from the weekly pattern.
     public var exceptions: [LocalDate: DayHours]
 
     /// Creates opening hours.
-    public init(timeZone: TimeZone, weekly: [Int: [OpeningInterval]], exceptions: [LocalDate: DayHours] = [:]) {
+    public init(timeZone: Zone, weekly: [Int: [OpeningInterval]], exceptions: [LocalDate: DayHours] = [:]) {
         self.timeZone = timeZone
         self.weekly = weekly
         self.exceptions = exceptions
@@ -27,7 +28,7 @@ public struct OpeningHours: Hashable, Sendable {
 
     /// Whether the place is open at an instant (wall-clock reading in `timeZone`).
     public func isOpen(at instant: Date) -> Bool {
-        let local = ZoneRules(timeZone: timeZone).local(at: instant)
+        let local = ZoneRules(zone: timeZone).local(at: instant)
         let minute = local.hour * 60 + local.minute
         let today = hours(on: local.date).contains { interval in
             minute >= interval.opens.minutes && (interval.crossesMidnight || minute < interval.closes.minutes)
@@ -39,7 +40,7 @@ public struct OpeningHours: Hashable, Sendable {
     /// The open periods touching `[from, to)`, as UTC intervals, clipped to the window and merged when adjacent.
     public func openIntervals(from: Date, to: Date) -> [DateInterval] {
         guard from < to else { return [] }
-        let zone = ZoneRules(timeZone: timeZone)
+        let zone = ZoneRules(zone: timeZone)
         let first = zone.local(at: from).date.adding(days: -1)
         let last = zone.local(at: to).date
         var periods: [DateInterval] = []

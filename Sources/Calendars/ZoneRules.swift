@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// Turns wall-clock readings into instants and back for one time zone, with a fixed DST rule.
 ///
@@ -12,17 +13,17 @@ public struct ZoneRules {
     let offsetAt: (Int64) -> Int
 
     /// Rules from an IANA time zone known to this system.
-    public init(timeZone: TimeZone) {
-        identifier = timeZone.identifier
-        offsetAt = { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
+    public init(zone: Zone) {
+        identifier = zone.identifier
+        offsetAt = zone.secondsFromGMT(at:)
     }
 
     /// Rules from an IANA name; throws `CalendarError` when the name is unknown.
     public init(identifier: String) throws {
-        guard let zone = TimeZone(identifier: identifier) else {
+        guard let zone = Zone(identifier: identifier) else {
             throw CalendarError.unknownTimeZone(identifier, source: nil, line: nil)
         }
-        self.init(timeZone: zone)
+        self.init(zone: zone)
     }
 
     /// Rules from any offset function (used for VTIMEZONE definitions inside .ics files).
@@ -33,16 +34,7 @@ public struct ZoneRules {
 
     /// The instant of a wall-clock reading, in Unix seconds, under the DST rule above.
     public func instantSeconds(of local: LocalDateTime) -> Int64 {
-        let wall = local.wallSeconds
-        let before = offsetAt(wall - 86_400)
-        let after = offsetAt(wall + 86_400)
-        if before == after, offsetAt(wall - Int64(before)) == before {
-            return wall - Int64(before)  // No transition within a day either side: the common case.
-        }
-        let candidates = [before, offsetAt(wall), after]
-        let valid = candidates.map { wall - Int64($0) }.filter { Int64(offsetAt($0)) == wall - $0 }
-        if let earliest = valid.min() { return earliest }
-        return wall - Int64(before)  // In a gap: keep the offset before it, i.e. move forward by the gap.
+        Zone.instant(ofWallSeconds: local.wallSeconds, offsetAt: offsetAt)
     }
 
     /// The instant of a wall-clock reading under the DST rule above.

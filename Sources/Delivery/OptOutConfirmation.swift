@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Zones
 
 /// The one SMS that answers an opt-out or an opt-in, in the language of the keyword the sender used.
 public enum OptOutConfirmation {
@@ -43,7 +44,7 @@ public enum OptOutConfirmation {
             receiver: receiver,
             candidate: PolicyCandidate(
                 recipient: address, address: address, channel: "sms", audience: "inbound",
-                timeZone: TimeZone(identifier: "UTC")!, isCustomer: false, isReply: true),
+                timeZone: .utc, isCustomer: false, isReply: true),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "notice.confirmation", text: text)
     }
 }

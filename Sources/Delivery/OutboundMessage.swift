@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// One rendered message on its way to a receiver, before its body bytes are serialized.
@@ -34,7 +35,7 @@ public struct OutboundMessage: Sendable, Equatable {
         values["type"] = type
         values["to"] = to
         values["text"] = text
-        values["timestamp"] = createdAt.formatted(.iso8601)
+        values["timestamp"] = CivilDay.iso8601(createdAt)
         return values
     }
 }

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// A policy stage, in the order they run.
@@ -68,7 +69,7 @@ public enum PolicyPipeline {
             trail.append(
                 StageVerdict(
                     stage: .quietHours, passed: true,
-                    reason: "quiet hours in \(candidate.timeZone.identifier): deferred to \(end.formatted(.iso8601))"))
+                    reason: "quiet hours in \(candidate.timeZone.identifier): deferred to \(CivilDay.iso8601(end))"))
         } else {
             let why =
                 candidate.isReply

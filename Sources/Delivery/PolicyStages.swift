@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// One notice as the policy stages see it.
 public struct PolicyCandidate: Sendable, Equatable {
@@ -11,7 +12,7 @@ public struct PolicyCandidate: Sendable, Equatable {
     /// The audience the recipient was reached through (frequency caps count per audience).
     public var audience: String
     /// The recipient's IANA time zone (quiet hours).
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// Whether this is a customer notice (consent, caps and quiet hours apply) rather than a staff alert.
     public var isCustomer: Bool
     /// Whether a plan marked it urgent: a staff alert that bypasses quiet hours.
@@ -22,7 +23,7 @@ public struct PolicyCandidate: Sendable, Equatable {
 
     /// Creates a candidate.
     public init(
-        recipient: String, address: String, channel: String, audience: String, timeZone: TimeZone,
+        recipient: String, address: String, channel: String, audience: String, timeZone: Zone,
         isCustomer: Bool, isUrgent: Bool = false, isReply: Bool = false
     ) {
         self.recipient = recipient

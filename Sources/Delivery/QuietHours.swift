@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// A daily window, in the recipient's own time zone, when customers must not be contacted.
 public struct QuietHours: Sendable, Equatable {
@@ -39,15 +40,15 @@ public struct QuietHours: Sendable, Equatable {
 
     /// When the window that holds `now` ends in `timeZone`, or nil when `now` is outside the window.
     ///
-    /// DST-correct: the end is the next local wall-clock time `end`, computed by the calendar of the zone.
-    public func end(containing now: Date, in timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let local = calendar.dateComponents([.hour, .minute], from: now)
-        guard let hour = local.hour, let minute = local.minute, contains(minute: hour * 60 + minute) else {
-            return nil
-        }
-        let target = DateComponents(hour: end / 60, minute: end % 60, second: 0)
-        return calendar.nextDate(after: now, matching: target, matchingPolicy: .nextTime, direction: .forward)
+    /// DST-correct: the end is the next time the zone's wall clock reads `end`, in the offset in force then
+    /// (a reading skipped by a spring-forward gap moves forward by the gap, as everywhere in forewarn).
+    public func end(containing now: Date, in timeZone: Zone) -> Date? {
+        let instant = Int64(now.timeIntervalSince1970.rounded(.down))
+        let wall = timeZone.wallSeconds(at: instant)
+        let midnight = (wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400) * 86_400
+        guard contains(minute: Int(wall - midnight) / 60) else { return nil }
+        var target = midnight + Int64(end) * 60
+        if target <= wall { target += 86_400 }  // An overnight window ends tomorrow.
+        return Date(timeIntervalSince1970: TimeInterval(timeZone.instant(ofWallSeconds: target)))
     }
 }

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// A generic JSON webhook: the envelope `{type, timestamp, data}` or a templated body, signed per Standard Webhooks.
@@ -38,7 +39,7 @@ public struct WebhookReceiver: ReceiverEncoding {
         data["to"] = message.to
         data["text"] = message.text
         // JSONEncoder over a typed envelope: JSONSerialization's bridging of `Any` dominated fan-out profiles.
-        let envelope = Envelope(type: message.type, timestamp: message.createdAt.formatted(.iso8601), data: data)
+        let envelope = Envelope(type: message.type, timestamp: CivilDay.iso8601(message.createdAt), data: data)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(envelope))

@@ -1,5 +1,6 @@
 import Foundation
 import Plans
+import Zones
 
 /// Everything a step's notices share, before the per-recipient parts.
 struct NoticeContext {
@@ -40,7 +41,7 @@ extension Engine {
         let locale =
             recipient.map { planSet.policies.locales.contains($0.locale) ? $0.locale : planSet.policies.defaultLocale }
             ?? planSet.policies.defaultLocale
-        let zone = recipient?.timeZone.flatMap(TimeZone.init(identifier:)) ?? plan.timeZone
+        let zone = recipient?.timeZone.flatMap(Zone.init(identifier:)) ?? plan.timeZone
         var text = ""
         if let messages = context.action.messages {
             let templates: [String: String]
@@ -84,7 +85,7 @@ extension Engine {
     }
 
     /// The template variables: exactly the standard ones of the plan language plus the policies' and the plan's `vars`.
-    func variables(_ context: NoticeContext, recipient: Recipient?, locale: String, zone: TimeZone) -> [String: Any] {
+    func variables(_ context: NoticeContext, recipient: Recipient?, locale: String, zone: Zone) -> [String: Any] {
         let onset = EngineFormat.local(context.occurrence.onset, zone: zone, locale: locale)
         var result: [String: Any] = [
             "plan": context.plan.id, "title": context.plan.title, "onset": onset.iso, "onset_date": onset.date,

@@ -3,6 +3,7 @@ import Forecast
 import Foundation
 import Plans
 import Signals
+import Zones
 
 /// The pure core of forewarn: on each tick (one injected `now`) it turns plans, signal snapshots,
 /// forecasts and calendars into decisions — occurrences foreseen, rescheduled, started, ended or cancelled,
@@ -50,7 +51,7 @@ public struct Engine: Sendable {
         self.lateAfter = 2 * planSet.policies.tick.seconds
         var calendars: [String: EventCalendar] = [:]
         for (name, definition) in planSet.calendars {
-            let zone = planSet.plans.first { $0.trigger.calendars.contains(name) }?.timeZone ?? TimeZone.gmt
+            let zone = planSet.plans.first { $0.trigger.calendars.contains(name) }?.timeZone ?? Zone.utc
             calendars[name] = try EventCalendar(definition: definition, defaultTimeZone: zone)
         }
         self.calendars = calendars

@@ -1,24 +1,14 @@
 import CivilDay
 import Foundation
+import Zones
 
 /// Fixed, locale-independent formatting of instants and durations.
 public enum EngineFormat {
     /// `2026-11-30T12:00:00Z`.
-    public static func iso(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = Int64((Double(seconds) / 86_400).rounded(.down))
-        let rest = seconds - days * 86_400
-        let (year, month, day) = CivilDay.date(days: Int(days))
-        return pad(Int64(year), 4) + "-" + pad(Int64(month), 2) + "-" + pad(Int64(day), 2) + "T" + pad(rest / 3600, 2)
-            + ":"
-            + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"
-    }
+    public static func iso(_ date: Date) -> String { CivilDay.iso8601(date) }
 
     /// `value` with leading zeros to `width` digits (no Foundation formatting: this is on the tick's path).
-    static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    static func pad(_ value: Int64, _ width: Int) -> String { CivilDay.padded(value, width) }
 
     /// A lead as people say it: `3 days`, `2 h`, `1 h 30 min`, `10 min` (or in Spanish).
     public static func lead(_ seconds: TimeInterval, locale: String) -> String {
@@ -35,21 +25,22 @@ public enum EngineFormat {
     }
 
     /// Date and time of `date` in `zone`: `30-11-2026` (es) or `2026-11-30`, and `09:00`.
-    public static func local(_ date: Date, zone: TimeZone, locale: String) -> (date: String, time: String, iso: String)
-    {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let (y, m, d) = (Int64(c.year ?? 0), Int64(c.month ?? 0), Int64(c.day ?? 0))
+    public static func local(_ date: Date, zone: Zone, locale: String) -> (date: String, time: String, iso: String) {
+        let instant = Int64(date.timeIntervalSince1970.rounded(.down))
+        let offset = Int64(zone.secondsFromGMT(at: instant))
+        let wall = instant + offset
+        let days = wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400
+        let rest = wall - days * 86_400
+        let civil = CivilDay.date(days: Int(days))
+        let (y, m, d) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         // `pad`, not `String(format:)`: this runs for every notice rendered, on the tick's path.
         let dateText =
             locale.hasPrefix("es")
             ? pad(d, 2) + "-" + pad(m, 2) + "-" + pad(y, 4) : pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-        let time = pad(Int64(c.hour ?? 0), 2) + ":" + pad(Int64(c.minute ?? 0), 2)
-        let offset = Int64(zone.secondsFromGMT(for: date))
+        let time = pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2)
         let sign = offset < 0 ? "-" : "+"
         let iso =
-            pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + time + ":" + pad(Int64(c.second ?? 0), 2) + sign
+            pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + time + ":" + pad(rest % 60, 2) + sign
             + pad(abs(offset) / 3600, 2) + ":" + pad(abs(offset) / 60 % 60, 2)
         return (dateText, time, iso)
     }

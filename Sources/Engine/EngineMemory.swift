@@ -29,5 +29,5 @@ struct EngineMemory: Sendable {
     /// Per signal slot, its health, value and forecaster on the current tick (`Engine.resolveSlots`).
     var readings: [SlotReading] = []
     /// Compiled `match` patterns.
-    nonisolated(unsafe) var patterns: [String: NSRegularExpression?] = [:]
+    nonisolated(unsafe) var patterns: [String: Regex<AnyRegexOutput>?] = [:]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Plans
+import Zones
 
 /// A notice's identity: (occurrence, action index, step, recipient). The delivery stages dedupe on it.
 public struct NoticeKey: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -48,7 +49,7 @@ public struct NoticeRequest: Sendable, Hashable {
     /// The locale the text is rendered in.
     public var locale: String
     /// The zone quiet hours are read in (the recipient's, else the audience's, else the plan's).
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// The audience's quiet hours and frequency cap (nil for webhooks).
     public var quietHours: ClockRange?
     public var frequencyCap: FrequencyCap?

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Yams
+import Zones
 
 /// Builds shared definitions (signals, receivers, audiences, calendars, policies) from checked files.
 struct DefinitionsBuilder {
@@ -89,7 +90,7 @@ struct DefinitionsBuilder {
             item.string.map { (url: resolve($0), path: $0, shown: display($0), location: item.location) }
         }
         return CalendarDefinition(
-            name: name, timeZone: reader.string("timezone").flatMap(TimeZone.init(identifier:)), events: events,
+            name: name, timeZone: reader.string("timezone").flatMap(Zone.init(identifier:)), events: events,
             icsFiles: files, location: reader.location)
     }
 

@@ -132,14 +132,9 @@ public struct MessageTemplates {
     }
 
     /// Names used in `{{name}}`, `{{#name}}`, `{{^name}}` and `{{{name}}}` tags (first path component).
-    nonisolated(unsafe) private static let variablePattern = try? NSRegularExpression(
-        pattern: #"\{\{\{?\s*[#^&]?\s*([A-Za-z_][A-Za-z0-9_]*)"#)
+    nonisolated(unsafe) private static let variablePattern = #/\{\{\{?\s*[#^&]?\s*([A-Za-z_][A-Za-z0-9_]*)/#
 
     static func variableNames(in text: String) -> [String] {
-        guard let regex = variablePattern else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
-        }
+        text.matches(of: variablePattern).map { String($0.output.1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// A secret named in a plan file and looked up at run time.
 public struct CredentialReference: Sendable, Hashable {
@@ -160,7 +161,7 @@ public struct CalendarEventDefinition: Sendable {
 public struct CalendarDefinition: Sendable {
     public var name: String
     /// The zone dates are read in; nil means each plan's own zone.
-    public var timeZone: TimeZone?
+    public var timeZone: Zone?
     public var events: [CalendarEventDefinition]
     /// iCalendar files, resolved against the plan directory, with where each is named.
     public var icsFiles: [(url: URL, path: String, shown: String, location: SourceLocation)]

@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// Everything a plan directory defines, loaded and validated: what the engine and the daemon run on.
 public struct PlanSet: Sendable {
@@ -25,7 +26,7 @@ public struct Plan: Sendable {
     public var description: String?
     /// The staff recipient id who answers for the plan.
     public var owner: String
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     public var isEnabled: Bool
     public var trigger: Trigger
     public var actions: [Action]

@@ -1,10 +1,11 @@
 import Foundation
+import Zones
 
 /// Builds model values from files that passed the shape check. Reading cannot fail here except for
 /// what only the model knows (checked later by `SemanticValidator`).
 enum PlanBuilder {
     static func plan(_ reader: NodeReader) -> Plan {
-        let zone = reader.string("timezone").flatMap { TimeZone(identifier: $0) } ?? TimeZone(identifier: "UTC")!
+        let zone = reader.string("timezone").flatMap { Zone(identifier: $0) } ?? .utc
         let actions = reader["actions"]?.list.enumerated().map { action($1, index: $0) } ?? []
         return Plan(
             id: reader.string("plan") ?? "",

@@ -75,22 +75,22 @@ enum ScalarFormat {
         }
     }
 
-    /// Compiled patterns, built once (compiling a regular expression per value dominated loading time).
-    nonisolated(unsafe) private static let compiled: [String: NSRegularExpression] = {
-        let formats: [ScalarFormat] = [.identifier, .locale, .credentialName, .jsonPointer]
+    /// Compiled patterns, built once (compiling a regular expression per value dominated loading time). Swift's
+    /// own regex engine, as for event triggers' `match`: Foundation's `NSRegularExpression` is ICU's, whose
+    /// Unicode tables cost the daemon ~0.5 MiB resident (docs/daemon.md, "Memory").
+    nonisolated(unsafe) private static let compiled: [String: Regex<AnyRegexOutput>] = {
+        let formats: [ScalarFormat] = [.locale, .credentialName, .jsonPointer]
         return Dictionary(
             uniqueKeysWithValues: formats.compactMap { format in
-                format.pattern.flatMap { pattern in (try? NSRegularExpression(pattern: pattern)).map { (pattern, $0) } }
+                format.pattern.flatMap { pattern in (try? Regex(pattern)).map { (pattern, $0) } }
             })
     }()
 
     /// Checks `text`; returns a message when it does not fit the format.
     func problem(with text: String) -> String? {
         func matches(_ pattern: String) -> Bool {
-            guard let regex = Self.compiled[pattern] else {
-                return text.range(of: pattern, options: .regularExpression) != nil
-            }
-            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            guard let regex = Self.compiled[pattern] ?? (try? Regex(pattern)) else { return false }
+            return text.wholeMatch(of: regex) != nil
         }
         switch self {
         case .text, .template, .relativePath:
@@ -144,8 +144,8 @@ enum ScalarFormat {
             do { _ = try OnsetExpression.parse(text) } catch { return error.message }
             return nil
         case .regularExpression:
-            do { _ = try NSRegularExpression(pattern: text) } catch {
-                return "invalid regular expression '\(text)'"
+            do { _ = try Regex(text) } catch {
+                return "invalid regular expression '\(text)': \(error)"
             }
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 /// A value written in the plan language could not be read; `message` says what was expected.
 public struct ValueSyntaxError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -160,9 +161,9 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 /// IANA time-zone names.
 public enum TimeZoneName {
     /// Returns the zone named `identifier` (e.g. `America/Santiago`), or an error saying how to find valid names.
-    public static func resolve(_ identifier: String) throws(ValueSyntaxError) -> TimeZone {
+    public static func resolve(_ identifier: String) throws(ValueSyntaxError) -> Zone {
         guard !identifier.isEmpty, identifier == identifier.trimmingWhitespace,
-            let zone = TimeZone(identifier: identifier)
+            let zone = Zone(identifier: identifier)
         else {
             throw ValueSyntaxError(
                 "unknown time zone '\(identifier)': use an IANA name such as America/Santiago or Europe/Madrid (see `timedatectl list-timezones`)"

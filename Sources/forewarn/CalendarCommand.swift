@@ -2,6 +2,7 @@ import ArgumentParser
 import Calendars
 import Foundation
 import Plans
+import Zones
 
 /// `forewarn calendar`: work with calendars of known events.
 struct CalendarCommand: ParsableCommand {
@@ -63,12 +64,12 @@ struct CalendarExpandCommand: ParsableCommand {
             throw failure(error, status: 1)
         }
         let zoneName = timezone ?? calendar.declaredTimeZone ?? "UTC"
-        guard let zone = TimeZone(identifier: zoneName) else {
+        guard let zone = Zone(identifier: zoneName) else {
             throw failure(
                 "unknown time zone '\(zoneName)'; use an IANA name such as America/Santiago",
                 status: timezone == nil ? 1 : 2)
         }
-        let rules = ZoneRules(timeZone: zone)
+        let rules = ZoneRules(zone: zone)
         let window: (from: Date, to: Date)
         do {
             window = (try rules.instant(parsing: from), try rules.instant(parsing: to))
@@ -94,10 +95,10 @@ struct CalendarExpandCommand: ParsableCommand {
             throw failure("no calendar '\(name)' in '\(plans)' (known: \(known))", status: 1)
         }
         let zoneName = timezone ?? definition.timeZone?.identifier ?? "UTC"
-        guard let zone = TimeZone(identifier: zoneName) else {
+        guard let zone = Zone(identifier: zoneName) else {
             throw failure("unknown time zone '\(zoneName)'; use an IANA name such as America/Santiago", status: 2)
         }
-        let rules = ZoneRules(timeZone: zone)
+        let rules = ZoneRules(zone: zone)
         let window: (from: Date, to: Date)
         do {
             window = (try rules.instant(parsing: from), try rules.instant(parsing: to))

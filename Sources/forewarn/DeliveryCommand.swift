@@ -4,6 +4,7 @@ import Foundation
 import HTTPTransport
 import Logging
 import Store
+import Zones
 
 /// `forewarn delivery-soak`: stores N webhook notices (idempotently) and dispatches until all are finished.
 ///
@@ -92,7 +93,7 @@ struct DeliverySoakCommand: AsyncParsableCommand {
             identity: NoticeIdentity(occurrence: "soak", action: "notify", step: String(index), recipient: "r"),
             receiver: "soak",
             candidate: PolicyCandidate(
-                recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt, isCustomer: false),
+                recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .utc, isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
             data: ["step": String(index)])
     }

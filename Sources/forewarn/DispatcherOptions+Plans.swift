@@ -1,7 +1,9 @@
+import CivilDay
 import Delivery
 import Foundation
 import Plans
 import Store
+import Zones
 
 /// The dispatcher's plan-dependent options: which audiences transliterate, and whom to tell when a receiver dies.
 extension DispatcherOptions {
@@ -29,7 +31,7 @@ enum ReceiverOwnerAlerts {
         return owners.sorted().map { owner in
             let person = staff.lazy.compactMap { $0.recipients.first { $0.id == owner } }.first
             let address = channel == "sms" ? (person?.phone ?? owner) : (person?.address ?? person?.phone ?? owner)
-            let when = disabled.since.formatted(.iso8601)
+            let when = CivilDay.iso8601(disabled.since)
             let text =
                 (person?.locale ?? planSet.policies.defaultLocale).hasPrefix("es")
                 ? "forewarn: el receptor '\(disabled.name)' quedó desactivado (\(disabled.reason)) el \(when). "
@@ -42,7 +44,7 @@ enum ReceiverOwnerAlerts {
                     step: String(Int(disabled.since.timeIntervalSince1970)), recipient: owner),
                 receiver: via,
                 candidate: PolicyCandidate(
-                    recipient: owner, address: address, channel: channel, audience: "owner", timeZone: .gmt,
+                    recipient: owner, address: address, channel: channel, audience: "owner", timeZone: .utc,
                     isCustomer: false, isUrgent: true),
                 settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "forewarn.receiver-disabled",
                 text: text,

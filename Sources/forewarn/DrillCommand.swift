@@ -5,6 +5,7 @@ import Foundation
 import HTTPTransport
 import Plans
 import Store
+import Zones
 
 /// `forewarn drill PLAN --receiver NAME`: one occurrence's notices, marked as a drill, sent to a test receiver.
 struct DrillCommand: AsyncParsableCommand {
@@ -128,7 +129,7 @@ extension NoticeSubmission {
             receiver: receiver,
             candidate: PolicyCandidate(
                 recipient: "drill:\(notice.key.recipient)", address: address, channel: channel, audience: "drill",
-                timeZone: .gmt, isCustomer: false, isUrgent: true),
+                timeZone: .utc, isCustomer: false, isUrgent: true),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: notice.eventType, text: notice.text,
             data: notice.data)
     }

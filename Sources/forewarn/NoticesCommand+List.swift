@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilDay
 import Foundation
 import Store
 
@@ -29,10 +30,10 @@ struct NoticesListCommand: AsyncParsableCommand {
         let opened = try await outbox.open()
         defer { opened.close() }
         for notice in try await opened.store.notices(state: only, limit: limit) {
-            let report = notice.deliveryReport.map { "\($0.outcome.rawValue) \($0.at.formatted(.iso8601))" } ?? "-"
+            let report = notice.deliveryReport.map { "\($0.outcome.rawValue) \(CivilDay.iso8601($0.at))" } ?? "-"
             print(
                 [
-                    notice.id, notice.createdAt.formatted(.iso8601), notice.receiver, notice.state.rawValue,
+                    notice.id, CivilDay.iso8601(notice.createdAt), notice.receiver, notice.state.rawValue,
                     "report: \(report)", notice.reason,
                 ].joined(separator: "\t"))
         }

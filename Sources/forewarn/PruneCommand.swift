@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilDay
 import Foundation
 import Store
 
@@ -25,6 +26,6 @@ struct PruneCommand: AsyncParsableCommand {
         defer { opened.close() }
         let cutoff = Date().addingTimeInterval(-seconds)
         let counts = try await opened.store.prune(before: cutoff)
-        print("pruned \(counts) from before \(cutoff.formatted(.iso8601))")
+        print("pruned \(counts) from before \(CivilDay.iso8601(cutoff))")
     }
 }

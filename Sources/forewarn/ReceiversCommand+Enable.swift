@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilDay
 import Foundation
 import Store
 
@@ -44,7 +45,7 @@ struct ReceiversDisabledCommand: AsyncParsableCommand {
         let opened = try await outbox.open()
         defer { opened.close() }
         for receiver in try await opened.store.disabledReceivers() {
-            print("\(receiver.name)\t\(receiver.since.formatted(.iso8601))\t\(receiver.reason)")
+            print("\(receiver.name)\t\(CivilDay.iso8601(receiver.since))\t\(receiver.reason)")
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTransport
 import Plans
 import Store
+import Zones
 
 /// `forewarn receivers`: check delivery endpoints before the day they matter.
 struct ReceiversCommand: ParsableCommand {
@@ -59,7 +60,7 @@ struct ReceiversTestCommand: AsyncParsableCommand {
             identity: identity, receiver: name,
             candidate: PolicyCandidate(
                 recipient: "operator:\(to)", address: to, channel: channel, audience: "operator-test",
-                timeZone: TimeZone(identifier: "UTC")!, isCustomer: false, isUrgent: true),
+                timeZone: Zone.utc, isCustomer: false, isUrgent: true),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "forewarn.receiver-test", text: text)
         let result = try await dispatcher.submit(submission)
         print("policy:   \(result)")

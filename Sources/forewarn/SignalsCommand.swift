@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilDay
 import Foundation
 import Plans
 import Signals
@@ -108,5 +109,5 @@ struct SignalsTestCommand: AsyncParsableCommand {
         return parts[0]...parts[1]
     }
 
-    private static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    private static func iso(_ date: Date) -> String { CivilDay.iso8601(date) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Calendars
 
@@ -79,7 +80,7 @@ import Testing
         let event = RecurringEvent(
             summary: "gone", start: .dateTime(Fixture.local("2026-06-01T09:00")), length: .seconds(60),
             rule: try RecurrenceRule("FREQ=DAILY;UNTIL=20260101T000000"))
-        let calendar = EventCalendar(name: "x", timeZone: TimeZone(identifier: "UTC")!, sources: [.recurring(event)])
+        let calendar = EventCalendar(name: "x", timeZone: Zone(identifier: "UTC")!, sources: [.recurring(event)])
         #expect(calendar.problems().first?.message.contains("never produces an occurrence") == true)
         #expect(throws: CalendarError.self) { try calendar.occurrences(from: year.from, to: year.to) }
     }
@@ -93,7 +94,7 @@ import Testing
         let event = RecurringEvent(
             summary: "tick", start: .dateTime(Fixture.local("2000-01-01T00:00")), length: .seconds(1),
             rule: try RecurrenceRule("FREQ=SECONDLY;COUNT=100000000"))
-        let calendar = EventCalendar(name: "x", timeZone: TimeZone(identifier: "UTC")!, sources: [.recurring(event)])
+        let calendar = EventCalendar(name: "x", timeZone: Zone(identifier: "UTC")!, sources: [.recurring(event)])
         #expect {
             try calendar.occurrences(from: year.from, to: year.to)
         } throws: { error in
@@ -109,7 +110,7 @@ import Testing
             return error.kind == .unreadableFile && error.description.hasPrefix("/nonexistent/forewarn/cal.ics: error:")
         }
         let calendar = EventCalendar(
-            name: "x", timeZone: TimeZone(identifier: "UTC")!,
+            name: "x", timeZone: Zone(identifier: "UTC")!,
             sources: [.icsFile(path: "/nonexistent/forewarn/cal.ics")])
         #expect(calendar.problems().map(\.kind) == [.unreadableFile])
     }
@@ -120,7 +121,7 @@ import Testing
 
     @Test func backwardsWindowAndRange() {
         let calendar = EventCalendar(
-            name: "x", timeZone: TimeZone(identifier: "UTC")!,
+            name: "x", timeZone: Zone(identifier: "UTC")!,
             sources: [
                 .event(
                     InlineEvent(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Calendars
 
@@ -10,7 +11,7 @@ import Testing
         let event = RecurringEvent(
             summary: "daily", start: .dateTime(Fixture.local(time)), length: .seconds(1800),
             rule: try RecurrenceRule("FREQ=DAILY"))
-        let calendar = EventCalendar(name: "dst", timeZone: TimeZone(identifier: zone)!, sources: [.recurring(event)])
+        let calendar = EventCalendar(name: "dst", timeZone: Zone(identifier: zone)!, sources: [.recurring(event)])
         let rules = Fixture.zone(zone)
         return try calendar.occurrences(
             from: rules.date(of: Fixture.local(from)), to: rules.date(of: Fixture.local(to)))
@@ -60,7 +61,7 @@ import Testing
             summary: "day", start: .date(Fixture.date("2026-09-04")), length: .days(1),
             rule: try RecurrenceRule("FREQ=DAILY"))
         let calendar = EventCalendar(
-            name: "cl", timeZone: TimeZone(identifier: "America/Santiago")!, sources: [.recurring(event)])
+            name: "cl", timeZone: Zone(identifier: "America/Santiago")!, sources: [.recurring(event)])
         let found = try calendar.occurrences(
             from: Fixture.instant("2026-09-04T04:00:00Z"), to: Fixture.instant("2026-09-08T03:00:00Z"))
         #expect(found.count == 4)

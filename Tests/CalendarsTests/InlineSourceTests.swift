@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Calendars
 
 @Suite struct InlineSourceTests {
-    private let santiago = TimeZone(identifier: "America/Santiago")!
+    private let santiago = Zone(identifier: "America/Santiago")!
 
     @Test func datesAndRangesInTheCalendarZone() throws {
         let calendar = EventCalendar(

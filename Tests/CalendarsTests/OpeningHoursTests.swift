@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Calendars
 
 @Suite struct OpeningHoursTests {
-    private let newYork = TimeZone(identifier: "America/New_York")!
+    private let newYork = Zone(identifier: "America/New_York")!
 
     private func shop() throws -> OpeningHours {
         try OpeningHours(

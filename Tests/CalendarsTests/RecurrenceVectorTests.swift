@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Calendars
 
@@ -46,7 +47,7 @@ struct RecurrenceVector: Decodable, CustomTestStringConvertible, Sendable {
             summary: vector.name, start: .dateTime(Fixture.local(vector.dtstart)), length: .seconds(0),
             rule: try RecurrenceRule(vector.rule))
         let calendar = EventCalendar(
-            name: vector.name, timeZone: TimeZone(identifier: "UTC")!, sources: [.recurring(event)])
+            name: vector.name, timeZone: Zone(identifier: "UTC")!, sources: [.recurring(event)])
         let occurrences = try calendar.occurrences(
             from: utc.date(of: Fixture.local(vector.from)), to: utc.date(of: Fixture.local(vector.to)))
         #expect(occurrences.map { utc.local(at: $0.start).description } == vector.expected)

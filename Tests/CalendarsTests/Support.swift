@@ -1,4 +1,5 @@
 import Foundation
+import Zones
 
 @testable import Calendars
 
@@ -19,8 +20,8 @@ enum Fixture {
 
     /// Rules for an IANA zone that must exist.
     static func zone(_ name: String) -> ZoneRules {
-        guard let zone = TimeZone(identifier: name) else { fatalError("unknown zone in test: \(name)") }
-        return ZoneRules(timeZone: zone)
+        guard let zone = Zone(identifier: name) else { fatalError("unknown zone in test: \(name)") }
+        return ZoneRules(zone: zone)
     }
 
     /// A wall-clock reading from `YYYY-MM-DDTHH:MM[:SS]`.

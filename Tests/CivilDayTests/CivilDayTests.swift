@@ -49,4 +49,23 @@ import Testing
         #expect(CivilDay.daysIn(month: 13, year: 2026) == 0)
         #expect(CivilDay.daysIn(month: 0, year: 2026) == 0)
     }
+
+    /// Against Foundation's ISO 8601 formatter (UTC, seconds), every 999,983 s (prime) from 1900 to 2100, and
+    /// fractional and negative instants (rounded down to the second, as Foundation prints them).
+    @Test func iso8601MatchesFoundationInUTC() {
+        let formatter = ISO8601DateFormatter()
+        var mismatches: [String] = []
+        var instants = Array(stride(from: -2_208_988_800.0, through: 4_102_444_800, by: 999_983))
+        instants += [0, 0.999, 59.5, 86_399.999, -0.25, -1, -86_400.5, 1_795_478_400.75]
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let expected = formatter.string(from: date)
+            if CivilDay.iso8601(date) != expected {
+                mismatches.append("\(instant): \(CivilDay.iso8601(date)) ≠ \(expected)")
+            }
+        }
+        #expect(instants.count > 6_000)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(CivilDay.iso8601(Date(timeIntervalSince1970: 1_795_392_000)) == "2026-11-23T00:00:00Z")
+    }
 }

@@ -13,7 +13,7 @@ import Testing
             identity: NoticeIdentity(occurrence: "cyberday/2026", action: "notify", step: step, recipient: "c-1"),
             receiver: "hook",
             candidate: PolicyCandidate(
-                recipient: "c-1", address: "c-1", channel: "webhook", audience: "customers", timeZone: .gmt,
+                recipient: "c-1", address: "c-1", channel: "webhook", audience: "customers", timeZone: .utc,
                 isCustomer: true),
             settings: PolicySettings(frequencyCap: (cap, .seconds(7 * 86_400)), quietHours: nil), text: "¡Hola!")
     }

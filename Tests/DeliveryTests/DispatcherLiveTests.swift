@@ -4,6 +4,7 @@ import Logging
 import Store
 import TestPeers
 import Testing
+import Zones
 
 @testable import Delivery
 
@@ -45,7 +46,7 @@ struct LiveRig {
             receiver: "hook",
             candidate: PolicyCandidate(
                 recipient: "on-call", address: "ops", channel: "webhook", audience: "on-call",
-                timeZone: TimeZone(identifier: "America/New_York")!, isCustomer: customer),
+                timeZone: Zone(identifier: "America/New_York")!, isCustomer: customer),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "Checkout surge in 2 h: ¡atención!")
     }
 

@@ -84,7 +84,7 @@ struct FallbackAndGoneTests {
                         occurrence: "receiver:\(disabled.name)", action: "disabled", step: "1", recipient: "owner"),
                     receiver: "backup",
                     candidate: PolicyCandidate(
-                        recipient: "owner", address: "owner", channel: "webhook", audience: "owner", timeZone: .gmt,
+                        recipient: "owner", address: "owner", channel: "webhook", audience: "owner", timeZone: .utc,
                         isCustomer: false, isUrgent: true),
                     settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "forewarn.receiver-disabled",
                     text: "receiver \(disabled.name) disabled: \(disabled.reason)")

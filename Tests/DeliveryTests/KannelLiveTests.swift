@@ -3,6 +3,7 @@ import HTTPTransport
 import Store
 import TestPeers
 import Testing
+import Zones
 
 @testable import Delivery
 
@@ -21,7 +22,7 @@ struct KannelLiveTests {
             receiver: "kannel",
             candidate: PolicyCandidate(
                 recipient: "c-1", address: "+34600111222", channel: "sms", audience: "customers",
-                timeZone: TimeZone(identifier: "Europe/Madrid")!, isCustomer: false),
+                timeZone: Zone(identifier: "Europe/Madrid")!, isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: text)
     }
 

@@ -4,6 +4,7 @@ import MetricsTestKit
 import Store
 import TestPeers
 import Testing
+import Zones
 
 @testable import Delivery
 
@@ -71,7 +72,7 @@ struct DeliveryMetricsTests {
             receiver: "kannel",
             candidate: PolicyCandidate(
                 recipient: "c-1", address: "+34600111222", channel: "sms", audience: audience,
-                timeZone: TimeZone(identifier: "Europe/Madrid")!, isCustomer: false),
+                timeZone: Zone(identifier: "Europe/Madrid")!, isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: Self.text,
             transliterates: transliterates)
     }

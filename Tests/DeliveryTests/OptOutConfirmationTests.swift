@@ -3,6 +3,7 @@ import HTTPTransport
 import Store
 import TestPeers
 import Testing
+import Zones
 
 @testable import Delivery
 
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func aReplyPassesTheSuppressionItAnswersAndQuietHoursButANoticeDoesNot() throws {
-        let zone = try #require(TimeZone(identifier: "America/Santiago"))
+        let zone = try #require(Zone(identifier: "America/Santiago"))
         let reply = PolicyCandidate(
             recipient: "+56911111111", address: "+56911111111", channel: "sms", audience: "inbound", timeZone: zone,
             isCustomer: false, isReply: true)
@@ -87,7 +88,7 @@ struct OptOutConfirmationKannelTests {
                 occurrence: "cyberday/2026", action: "notify", step: "before-1d", recipient: "c-9"),
             receiver: "kannel",
             candidate: PolicyCandidate(
-                recipient: "c-9", address: number, channel: "sms", audience: "staff", timeZone: .gmt,
+                recipient: "c-9", address: number, channel: "sms", audience: "staff", timeZone: .utc,
                 isCustomer: false),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "Mañana abrimos a las 10:00")
         guard case .suppressed = try await dispatcher.submit(later) else {

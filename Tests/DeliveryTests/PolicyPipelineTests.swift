@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import Zones
 
 @testable import Delivery
 
 @Suite struct PolicyPipelineTests {
-    let newYork = TimeZone(identifier: "America/New_York")!
+    let newYork = Zone(identifier: "America/New_York")!
     let noon = Date(timeIntervalSince1970: 1_779_638_400)  // 2026-05-24T16:00Z = 12:00 in New York
 
     func candidate(customer: Bool = true, urgent: Bool = false) -> PolicyCandidate {
@@ -80,7 +81,7 @@ import Testing
 
     @Test func springForwardEndsAtLocalEightInTheNewOffset() {
         // 2026-03-08 02:00 EST → 03:00 EDT. 01:30 EST (06:30Z) is quiet; 08:00 EDT is 12:00Z.
-        let zone = TimeZone(identifier: "America/New_York")!
+        let zone = Zone(identifier: "America/New_York")!
         #expect(
             QuietHours.standard.end(containing: date("2026-03-08T06:30:00Z"), in: zone)
                 == date("2026-03-08T12:00:00Z"))
@@ -88,7 +89,7 @@ import Testing
 
     @Test func fallBackEndsAtLocalEightInTheNewOffset() {
         // 2026-11-01 02:00 EDT → 01:00 EST. 01:30 EDT (05:30Z) is quiet; 08:00 EST is 13:00Z.
-        let zone = TimeZone(identifier: "America/New_York")!
+        let zone = Zone(identifier: "America/New_York")!
         #expect(
             QuietHours.standard.end(containing: date("2026-11-01T05:30:00Z"), in: zone)
                 == date("2026-11-01T13:00:00Z"))
@@ -96,7 +97,7 @@ import Testing
 
     @Test func santiagoEveningDefersToNextMorning() {
         // Chile (UTC-3 in summer): 2026-01-10 23:00 local = 2026-01-11T02:00Z → 08:00 local = 11:00Z.
-        let zone = TimeZone(identifier: "America/Santiago")!
+        let zone = Zone(identifier: "America/Santiago")!
         #expect(
             QuietHours.standard.end(containing: date("2026-01-11T02:00:00Z"), in: zone)
                 == date("2026-01-11T11:00:00Z"))

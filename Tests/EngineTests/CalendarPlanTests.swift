@@ -1,6 +1,7 @@
 import Foundation
 import Plans
 import Testing
+import Zones
 
 @testable import Engine
 

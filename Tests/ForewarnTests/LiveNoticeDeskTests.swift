@@ -40,7 +40,7 @@ import Testing
                 identity: NoticeIdentity(occurrence: "cyberday/2026", action: "0", step: "before-1d", recipient: "c-1"),
                 receiver: "sms",
                 candidate: PolicyCandidate(
-                    recipient: "c-1", address: "+56900000001", channel: "sms", audience: "staff", timeZone: .gmt,
+                    recipient: "c-1", address: "+56900000001", channel: "sms", audience: "staff", timeZone: .utc,
                     isCustomer: false),
                 settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "¡Mañana!")
             guard case .enqueued(let id, _, _) = try await dispatcher.submit(submission) else {

@@ -45,7 +45,7 @@ struct DeliveryBenchmark {
                 identity: NoticeIdentity(occurrence: "soak", action: "notify", step: String(index), recipient: "r"),
                 receiver: "soak",
                 candidate: PolicyCandidate(
-                    recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .gmt,
+                    recipient: "r", address: url, channel: "webhook", audience: "soak", timeZone: .utc,
                     isCustomer: false),
                 settings: PolicySettings(frequencyCap: nil, quietHours: nil), text: "notice \(index)",
                 data: ["step": String(index)])

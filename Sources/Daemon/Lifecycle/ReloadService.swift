@@ -49,9 +49,9 @@ public struct ReloadService: Service {
             let fresh = await plans.current
             if let engine { await engine.apply(fresh) }
             for handler in handlers { await handler(fresh) }
-            logger.info(
-                "Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds])))"
-            )
+            let elapsed = (ContinuousClock.now - start).components
+            let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+            logger.info("Reloaded \(outcome.planCount ?? 0) plans from '\(plans.directory)' in \(milliseconds) ms")
         } else {
             for error in outcome.errors { logger.error("\(error)") }
             logger.error(

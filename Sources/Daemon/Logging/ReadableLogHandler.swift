@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 import Logging
 
@@ -31,7 +32,7 @@ public struct ReadableLogHandler: LogHandler {
     static func line(message: String, level: Logger.Level, label: String, metadata: Logger.Metadata, at now: Date)
         -> String
     {
-        let time = now.formatted(.iso8601)
+        let time = CivilDay.iso8601(now)
         let extra = metadata.sorted { $0.key < $1.key }.map {
             "\($0.key)=\(LogRedaction.value("\($0.value)", forKey: $0.key))"
         }

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 
 /// Small pure helpers that recognise numbers, HTML pages and flags in untrusted text.
@@ -53,5 +54,5 @@ extension Duration {
 
 extension Date {
     /// The instant in ISO 8601, UTC, with seconds (`2026-11-23T05:00:00Z`).
-    var iso8601: String { ISO8601DateFormatter().string(from: self) }
+    var iso8601: String { CivilDay.iso8601(self) }
 }

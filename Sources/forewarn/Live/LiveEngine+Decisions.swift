@@ -1,8 +1,10 @@
+import CivilDay
 import Delivery
 import Engine
 import Foundation
 import Plans
 import Store
+import Zones
 
 extension LiveEngine {
     /// Acts on one tick's decisions: its notices and owner alerts go to the dispatcher together, in one
@@ -25,9 +27,9 @@ extension LiveEngine {
                 submissions.append(
                     NoticeSubmission(alert: alert, receiver: receiver, channel: channels[receiver] ?? "webhook"))
             case .foresee(let occurrence):
-                logger.notice("Foreseen \(occurrence.id) (onset \(occurrence.onset.formatted(.iso8601)))")
+                logger.notice("Foreseen \(occurrence.id) (onset \(CivilDay.iso8601(occurrence.onset)))")
             case .reschedule(let occurrence):
-                logger.info("Rescheduled \(occurrence.id) to onset \(occurrence.onset.formatted(.iso8601))")
+                logger.info("Rescheduled \(occurrence.id) to onset \(CivilDay.iso8601(occurrence.onset))")
             case .start(let occurrence):
                 logger.notice("Started \(occurrence.id)")
             case .end(let occurrence):
@@ -77,7 +79,7 @@ extension LiveEngine {
         switch result {
         case .enqueued(let id, let dueAt, let deferred):
             logger.info(
-                "Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(dueAt.formatted(.iso8601)))" : "")"
+                "Notice \(id) queued for \(submission.receiver)\(deferred ? " (deferred to \(CivilDay.iso8601(dueAt)))" : "")"
             )
         case .suppressed(let id, let stage, let reason):
             logger.info("Notice \(id) suppressed at \(stage.rawValue): \(reason)")
@@ -116,7 +118,7 @@ extension NoticeSubmission {
                 recipient: alert.owner),
             receiver: receiver,
             candidate: PolicyCandidate(
-                recipient: alert.owner, address: address, channel: channel, audience: "owner", timeZone: .gmt,
+                recipient: alert.owner, address: address, channel: channel, audience: "owner", timeZone: .utc,
                 isCustomer: false, isUrgent: true),
             settings: PolicySettings(frequencyCap: nil, quietHours: nil), type: "forewarn.owner-alert",
             text: alert.text, data: ["plan": alert.plan, "reason": alert.reason, "signal": alert.signal ?? ""])

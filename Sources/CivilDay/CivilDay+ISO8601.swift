@@ -1,0 +1,21 @@
+import Foundation
+
+extension CivilDay {
+    /// An instant in UTC as ISO 8601 to the second, `2026-11-30T12:00:00Z` (what Foundation's
+    /// `formatted(.iso8601)` prints), from integer arithmetic alone: no `TimeZone`, so no ICU (docs/daemon.md,
+    /// "Memory"), and cheap enough for every log line.
+    public static func iso8601(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (year, month, day) = Self.date(days: Int(days))
+        return padded(Int64(year), 4) + "-" + padded(Int64(month), 2) + "-" + padded(Int64(day), 2) + "T"
+            + padded(rest / 3600, 2) + ":" + padded(rest / 60 % 60, 2) + ":" + padded(rest % 60, 2) + "Z"
+    }
+
+    /// `value` with leading zeros to `width` digits.
+    public static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
