@@ -131,10 +131,39 @@ public struct MessageTemplates {
         }
     }
 
-    /// Names used in `{{name}}`, `{{#name}}`, `{{^name}}` and `{{{name}}}` tags (first path component).
-    nonisolated(unsafe) private static let variablePattern = #/\{\{\{?\s*[#^&]?\s*([A-Za-z_][A-Za-z0-9_]*)/#
-
+    /// Names used in `{{name}}`, `{{#name}}`, `{{^name}}` and `{{{name}}}` tags (first path component): what
+    /// `\{\{\{?\s*[#^&]?\s*([A-Za-z_][A-Za-z0-9_]*)` captures, scanned directly so that loading plans pages in no
+    /// regular-expression engine (`MessageTemplateTests` hold the scan to that pattern).
     static func variableNames(in text: String) -> [String] {
-        text.matches(of: variablePattern).map { String($0.output.1) }
+        let scalars = Array(text.unicodeScalars)
+        func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        }
+        func isNamePart(_ scalar: Unicode.Scalar) -> Bool { isNameStart(scalar) || ("0"..."9").contains(scalar) }
+        func skipSpaces(_ index: inout Int) {
+            while index < scalars.count, Character(scalars[index]).isWhitespace { index += 1 }
+        }
+        var names: [String] = []
+        var index = 0
+        while index + 1 < scalars.count {
+            guard scalars[index] == "{", scalars[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            var cursor = index + 2
+            if cursor < scalars.count, scalars[cursor] == "{" { cursor += 1 }
+            skipSpaces(&cursor)
+            if cursor < scalars.count, "#^&".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
+            skipSpaces(&cursor)
+            let start = cursor
+            guard cursor < scalars.count, isNameStart(scalars[cursor]) else {
+                index += 1
+                continue
+            }
+            while cursor < scalars.count, isNamePart(scalars[cursor]) { cursor += 1 }
+            names.append(String(String.UnicodeScalarView(scalars[start..<cursor])))
+            index = cursor
+        }
+        return names
     }
 }

@@ -75,23 +75,39 @@ enum ScalarFormat {
         }
     }
 
-    /// Compiled patterns, built once (compiling a regular expression per value dominated loading time). Swift's
-    /// own regex engine, as for event triggers' `match`: Foundation's `NSRegularExpression` is ICU's, whose
-    /// Unicode tables cost the daemon ~0.5 MiB resident (docs/daemon.md, "Memory").
-    nonisolated(unsafe) private static let compiled: [String: Regex<AnyRegexOutput>] = {
-        let formats: [ScalarFormat] = [.locale, .credentialName, .jsonPointer]
-        return Dictionary(
-            uniqueKeysWithValues: formats.compactMap { format in
-                format.pattern.flatMap { pattern in (try? Regex(pattern)).map { (pattern, $0) } }
-            })
-    }()
+    /// Whether `text` fits the `pattern` of `.locale`, `.credentialName` or `.jsonPointer`, checked directly:
+    /// loading plans needs no regular-expression engine (compiling one per value once dominated loading time,
+    /// and an engine's code and Unicode tables stay resident in the daemon; docs/daemon.md, "Memory").
+    /// `ScalarFormatTests` hold these checks to the patterns.
+    func fitsPattern(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        func all(_ range: ArraySlice<Unicode.Scalar>, in sets: [ClosedRange<Unicode.Scalar>], or extra: String = "")
+            -> Bool
+        {
+            range.allSatisfy { scalar in sets.contains { $0.contains(scalar) } || extra.unicodeScalars.contains(scalar)
+            }
+        }
+        switch self {
+        case .locale:  // ^[a-z]{2,3}(-[A-Z]{2})?$
+            let dash = scalars.firstIndex(of: "-") ?? scalars.endIndex
+            guard (2...3).contains(dash), all(scalars[..<dash], in: ["a"..."z"]) else { return false }
+            return dash == scalars.endIndex
+                || (scalars.count - dash == 3 && all(scalars[(dash + 1)...], in: ["A"..."Z"]))
+        case .credentialName:  // ^[A-Za-z0-9._-]+$
+            return !scalars.isEmpty && all(scalars[...], in: ["A"..."Z", "a"..."z", "0"..."9"], or: "._-")
+        case .jsonPointer:  // ^(/([^~]|~[01])*)*$
+            guard let first = scalars.first else { return true }
+            guard first == "/" else { return false }
+            return scalars.indices.allSatisfy { index in
+                scalars[index] != "~" || (index + 1 < scalars.count && "01".unicodeScalars.contains(scalars[index + 1]))
+            }
+        default:
+            return false
+        }
+    }
 
     /// Checks `text`; returns a message when it does not fit the format.
     func problem(with text: String) -> String? {
-        func matches(_ pattern: String) -> Bool {
-            guard let regex = Self.compiled[pattern] ?? (try? Regex(pattern)) else { return false }
-            return text.wholeMatch(of: regex) != nil
-        }
         switch self {
         case .text, .template, .relativePath:
             return text.isEmpty ? "empty value: expected \(expectation)" : nil
@@ -131,7 +147,7 @@ enum ScalarFormat {
                 && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
             return valid ? nil : "invalid value '\(text)': expected \(expectation)"
         case .locale, .credentialName, .jsonPointer:
-            return matches(pattern!) ? nil : "invalid value '\(text)': expected \(expectation)"
+            return fitsPattern(text) ? nil : "invalid value '\(text)': expected \(expectation)"
         case .weekdays:
             return Weekdays(text) == nil ? "invalid weekdays '\(text)': expected \(expectation)" : nil
         case .dateOrDateTime:
