@@ -78,13 +78,14 @@ enum ScalarFormat {
     /// Whether `text` fits the `pattern` of `.locale`, `.credentialName` or `.jsonPointer`, checked directly:
     /// loading plans needs no regular-expression engine (compiling one per value once dominated loading time,
     /// and an engine's code and Unicode tables stay resident in the daemon; docs/daemon.md, "Memory").
-    /// `ScalarFormatTests` hold these checks to the patterns.
+    /// `PatternCheckTests` hold these checks to the patterns.
     func fitsPattern(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         func all(_ range: ArraySlice<Unicode.Scalar>, in sets: [ClosedRange<Unicode.Scalar>], or extra: String = "")
             -> Bool
         {
-            range.allSatisfy { scalar in sets.contains { $0.contains(scalar) } || extra.unicodeScalars.contains(scalar)
+            range.allSatisfy { scalar in
+                sets.contains { $0.contains(scalar) } || extra.unicodeScalars.contains(scalar)
             }
         }
         switch self {
