@@ -85,7 +85,7 @@ extension Engine {
         let events = upcomingEvents(of: event.calendar, from: now, to: now.addingTimeInterval(horizon))
         let pattern = event.match.map { cachedPattern($0) } ?? nil
         for item in events {
-            if let pattern, item.summary.firstMatch(of: pattern) == nil { continue }
+            if let pattern, !pattern.matches(item.summary) { continue }
             let key = "event:\(event.calendar):\(item.summary)"
             reading.debounce[key] = 0
             var candidate = Candidate(key: key, onset: item.start, end: item.end, tracking: false, movesOnset: false)
@@ -192,9 +192,9 @@ extension Engine {
     }
 
     /// The compiled case-insensitive pattern of an event trigger's `match`.
-    private mutating func cachedPattern(_ text: String) -> Regex<AnyRegexOutput>? {
+    private mutating func cachedPattern(_ text: String) -> SummaryPattern? {
         if let pattern = memory.patterns[text] { return pattern }
-        let pattern = (try? Regex(text))?.ignoresCase()
+        let pattern = try? SummaryPattern(text)
         memory.patterns[text] = pattern
         return pattern
     }

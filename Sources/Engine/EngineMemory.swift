@@ -1,5 +1,6 @@
 import Calendars
 import Foundation
+import Plans
 
 /// What the engine keeps between ticks besides the store: the timers (persisted through the store, so a
 /// restart neither restarts a debounce nor repeats an owner alert) and caches.
@@ -29,5 +30,5 @@ struct EngineMemory: Sendable {
     /// Per signal slot, its health, value and forecaster on the current tick (`Engine.resolveSlots`).
     var readings: [SlotReading] = []
     /// Compiled `match` patterns.
-    nonisolated(unsafe) var patterns: [String: Regex<AnyRegexOutput>?] = [:]
+    nonisolated(unsafe) var patterns: [String: SummaryPattern?] = [:]
 }

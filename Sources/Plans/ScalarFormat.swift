@@ -161,7 +161,7 @@ enum ScalarFormat {
             do { _ = try OnsetExpression.parse(text) } catch { return error.message }
             return nil
         case .regularExpression:
-            do { _ = try Regex(text) } catch {
+            do { _ = try SummaryPattern(text) } catch {
                 return "invalid regular expression '\(text)': \(error)"
             }
             return nil

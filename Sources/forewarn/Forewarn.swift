@@ -39,8 +39,11 @@ struct Forewarn: ParsableCommand {
             fail(error)
         }
         // Before `run` hops onto the concurrency runtime's threads: glibc fixes its arena count when a second
-        // thread first allocates, so a limit set later no longer holds.
-        if command is RunCommand { ProcessBootstrap.limitMallocArenas() }
+        // thread first allocates, so a limit set later no longer holds; and setenv is not safe beside readers.
+        if command is RunCommand {
+            ProcessBootstrap.limitMallocArenas()
+            ProcessBootstrap.pinProcessTimeZone()
+        }
         let finished = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let parsed = command  // handed to the one task below and not touched here again
         Task.detached {  // not on the main actor: its thread waits below

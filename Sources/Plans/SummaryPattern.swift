@@ -1,0 +1,48 @@
+/// An event trigger's `match`: a case-insensitive regular expression (Swift's `Regex` syntax) over an event's
+/// summary, compiled once.
+///
+/// Most patterns name events, `CyberDay|Black Friday`: alternatives of plain text with no regex syntax. Those are
+/// matched as case-insensitive substrings without a regex engine — Swift's regex parser and engine are ~0.5 MiB
+/// resident once used (docs/daemon.md, "Memory"); `SummaryPatternTests` hold the two paths to the same answers.
+public struct SummaryPattern: Sendable {
+    private enum Matcher: @unchecked Sendable {  // Regex holds immutable compiled state
+        case alternatives([[Character]])  // lowercased; an empty one matches everything
+        case regex(Regex<AnyRegexOutput>)
+    }
+
+    private let matcher: Matcher
+
+    /// Compiles `text`; throws the regex parser's error when `text` is not a valid pattern.
+    public init(_ text: String) throws {
+        if Self.isPlainAlternation(text) {
+            let alternatives = text.split(separator: "|", omittingEmptySubsequences: false)
+            matcher = .alternatives(alternatives.map { Array($0.lowercased()) })
+        } else {
+            matcher = .regex(try Regex(text).ignoresCase())
+        }
+    }
+
+    /// Whether the pattern occurs anywhere in `summary`, ignoring case.
+    public func matches(_ summary: String) -> Bool {
+        switch matcher {
+        case .alternatives(let alternatives):
+            let folded = Array(summary.lowercased())
+            return alternatives.contains { Self.occurs($0, in: folded) }
+        case .regex(let regex):
+            return summary.firstMatch(of: regex) != nil
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, character by character (as the regex engine compares).
+    private static func occurs(_ needle: [Character], in haystack: [Character]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// Text and `|` only: none of the characters that mean something in a pattern.
+    static func isPlainAlternation(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { #"\^$.[](){}*+?#"#.unicodeScalars.contains($0) }
+    }
+}
