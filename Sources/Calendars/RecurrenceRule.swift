@@ -1,6 +1,7 @@
 import CICal
 import CivilDay
 import Foundation
+import Plans
 
 /// An RFC 5545 recurrence rule (`FREQ=MONTHLY;BYDAY=-1FR`), checked by libical when created.
 public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
@@ -10,7 +11,7 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
     /// Parses and checks a rule; throws `CalendarError` (kind `.invalidRule`) when libical rejects it
     /// or when it can never produce an occurrence (such as `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30`).
     public init(_ text: String) throws {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var body = text.trimmingWhitespaceAndNewlines
         if body.uppercased().hasPrefix("RRULE:") { body.removeFirst(6) }
         self.text = body
         let rule = self

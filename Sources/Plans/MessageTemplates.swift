@@ -103,7 +103,7 @@ public struct MessageTemplates {
         }
         let rendered = template.render(cache.context(plan: plan.id, locale: locale) { sampleContext(locale: locale) })
         // Blank when every scalar is white space (what trimming would leave empty), without building the copy.
-        if rendered.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
+        if rendered.unicodeScalars.allSatisfy(\.isBlankOrNewline) {
             diagnostics.append(Diagnostic(.error, at: location, "'\(field).\(locale)' renders to an empty message"))
             return
         }

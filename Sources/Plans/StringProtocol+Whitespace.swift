@@ -1,13 +1,28 @@
-import Foundation
+extension Unicode.Scalar {
+    /// What Foundation's `CharacterSet.whitespaces` holds: General Category Zs, the tab, and the zero-width space
+    /// (Zs in Unicode 3 and still in Foundation's set).
+    public var isBlank: Bool { self == "\t" || self == "\u{200B}" || properties.generalCategory == .spaceSeparator }
+
+    /// What Foundation's `CharacterSet.whitespacesAndNewlines` holds: Unicode's White_Space, and the zero-width
+    /// space.
+    public var isBlankOrNewline: Bool { self == "\u{200B}" || properties.isWhitespace }
+}
 
 extension StringProtocol {
-    /// `trimmingCharacters(in: .whitespaces)`, skipping Foundation's scan and copy when neither end is white space
-    /// (the usual case: plan values are rarely padded, and plan loading trims thousands of them).
-    var trimmingWhitespace: String {
+    /// `trimmingCharacters(in: .whitespaces)`, from the standard library's Unicode properties: Foundation's
+    /// character sets are CoreFoundation's, whose Unicode bitmaps stay resident once read (docs/daemon.md,
+    /// "Memory"), and plan loading trims thousands of values. `WhitespaceTests` hold both to Foundation.
+    public var trimmingWhitespace: String { trimmed(where: \.isBlank) }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`.
+    public var trimmingWhitespaceAndNewlines: String { trimmed(where: \.isBlankOrNewline) }
+
+    private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last,
-            !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last)
-        else { return trimmingCharacters(in: .whitespaces) }
-        return String(self)
+        guard let start = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isTrimmed($0) })!
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...end])
+        return String(result)
     }
 }

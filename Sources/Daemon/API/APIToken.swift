@@ -1,4 +1,5 @@
 import Foundation
+import Plans
 
 /// The API bearer token: from the systemd credential `api-token`, else `$FOREWARN_API_TOKEN`.
 public struct APIToken: Sendable, Equatable {
@@ -25,7 +26,7 @@ public struct APIToken: Sendable, Equatable {
     }
 
     private static func token(_ raw: String, from origin: String) throws -> APIToken {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespaceAndNewlines
         guard trimmed.count >= 16 else {
             throw DaemonStartError(
                 errno: EINVAL, "the API token from \(origin) is shorter than 16 characters; use a long random one")
@@ -36,7 +37,7 @@ public struct APIToken: Sendable, Equatable {
     /// Whether an `Authorization` header value carries this token (constant time in the token length).
     public func accepts(authorization header: String?) -> Bool {
         guard let header, header.lowercased().hasPrefix("bearer ") else { return false }
-        let offered = Array(header.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8)
+        let offered = Array(header.dropFirst(7).trimmingWhitespace.utf8)
         let expected = Array(secret.utf8)
         var difference = UInt8(offered.count == expected.count ? 0 : 1)
         for index in expected.indices { difference |= expected[index] ^ (index < offered.count ? offered[index] : 0) }

@@ -29,11 +29,17 @@ extension SignalConfig {
         if !found.isEmpty { throw SignalConfigError(found.joined(separator: "\n")) }
     }
 
+    /// A blank of the PromQL text: what `CharacterSet.whitespaces` holds (General Category Zs, the tab and the
+    /// zero-width space; Plans' `Unicode.Scalar.isBlank`, which this module cannot see).
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+    }
+
     private var sourceProblems: [String] {
         switch source {
         case .prometheus(let config):
             return urlProblems(config.baseURL, setting: "prometheus url") + headerProblems(config.headers)
-                + (config.query.trimmingCharacters(in: .whitespaces).isEmpty ? ["the PromQL query is empty"] : [])
+                + (config.query.unicodeScalars.allSatisfy(Self.isBlank) ? ["the PromQL query is empty"] : [])
         case .httpJSON(let config):
             var found = urlProblems(config.url, setting: "url") + headerProblems(config.headers)
             do { _ = try JSONPointer(config.pointer) } catch { found.append(error.message) }

@@ -21,10 +21,7 @@ public struct PrometheusSource: SignalSource {
     public var queryURL: String {
         var base = config.baseURL
         while base.hasSuffix("/") { base.removeLast() }
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let encoded = config.query.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-        return base + "/api/v1/query?query=" + encoded
+        return base + "/api/v1/query?query=" + HTTPTransport.percentEncoded(config.query)
     }
 
     /// Runs the query once.
