@@ -32,7 +32,8 @@ extension SignalConfig {
     /// A blank of the PromQL text: what `CharacterSet.whitespaces` holds (General Category Zs, the tab and the
     /// zero-width space; Plans' `Unicode.Scalar.isBlank`, which this module cannot see).
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        if scalar.isASCII { return scalar == " " || scalar == "\t" }
+        return scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     private var sourceProblems: [String] {
