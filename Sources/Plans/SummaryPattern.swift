@@ -5,9 +5,16 @@
 /// matched as case-insensitive substrings without a regex engine — Swift's regex parser and engine are ~0.5 MiB
 /// resident once used (docs/daemon.md, "Memory"); `SummaryPatternTests` hold the two paths to the same answers.
 public struct SummaryPattern: Sendable {
-    private enum Matcher: @unchecked Sendable {  // Regex holds immutable compiled state
+    private enum Matcher: Sendable {
         case alternatives([[Character]])  // lowercased; an empty one matches everything
-        case regex(Regex<AnyRegexOutput>)
+        case regex(RegexBox)
+    }
+
+    /// A compiled pattern behind a reference, so that laying out `Matcher` never instantiates `Regex`'s type
+    /// metadata (which pages in parts of the regex libraries even when every pattern is plain text).
+    private final class RegexBox: @unchecked Sendable {  // immutable after init; Regex is safe to share
+        let regex: Regex<AnyRegexOutput>
+        init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
     }
 
     private let matcher: Matcher
@@ -18,7 +25,7 @@ public struct SummaryPattern: Sendable {
             let alternatives = text.split(separator: "|", omittingEmptySubsequences: false)
             matcher = .alternatives(alternatives.map { Array($0.lowercased()) })
         } else {
-            matcher = .regex(try Regex(text).ignoresCase())
+            matcher = .regex(RegexBox(try Regex(text).ignoresCase()))
         }
     }
 
@@ -28,8 +35,8 @@ public struct SummaryPattern: Sendable {
         case .alternatives(let alternatives):
             let folded = Array(summary.lowercased())
             return alternatives.contains { Self.occurs($0, in: folded) }
-        case .regex(let regex):
-            return summary.firstMatch(of: regex) != nil
+        case .regex(let box):
+            return summary.firstMatch(of: box.regex) != nil
         }
     }
 

@@ -28,7 +28,7 @@ struct LogRedactionTests {
             return Int((state >> 33) % UInt64(bound))
         }
         var rejected = 0
-        for _ in 0..<4000 {
+        for _ in 0..<20000 {
             let length = next(below: 28)
             let text = String((0..<length).map { _ in alphabet[next(below: alphabet.count)] })
             if !LogRedaction.mayHoldPhoneNumber(text) {
@@ -36,10 +36,13 @@ struct LogRedactionTests {
                 #expect(LogRedaction.maskMatches(in: text) == text, "\(text)")
             }
         }
-        #expect(rejected > 1000)
+        #expect(rejected > 5000)
         #expect(LogRedaction.mayHoldPhoneNumber("sent to +56912345678 ok"))
         #expect(LogRedaction.mayHoldPhoneNumber("call +1 415-555-0134 now"))
         #expect(!LogRedaction.mayHoldPhoneNumber("Ready: 4 plans; 0 pending, port 9330"))
+        #expect(!LogRedaction.mayHoldPhoneNumber("Foreseen cyberday (onset 2026-11-27T12:00:00Z)"))
+        #expect(LogRedaction.mayHoldPhoneNumber("to +5691234567"))  // eight digits behind a `+`
+        #expect(LogRedaction.maskMatches(in: "to +56912345 ok") == "to +56***345 ok")
     }
 
     @Test func secretsAreHidden() {

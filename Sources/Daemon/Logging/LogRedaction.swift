@@ -52,17 +52,23 @@ public enum LogRedaction {
         return maskPhoneNumbers(in: result)
     }
 
-    /// Whether `text` has a run of digits, spaces, dashes and `+` with at least eight digits: every text
-    /// `phonePattern` masks has one, and most log lines have none, so they never start the regex engine (whose
-    /// code is then not even paged in: docs/daemon.md, "Memory").
+    /// Whether `text` has a run of digits, spaces, dashes and `+` with at least nine digits, or eight and a `+`:
+    /// every text `phonePattern` masks has one, and most log lines have none, so they never start the regex engine
+    /// (whose code is then not even paged in: docs/daemon.md, "Memory").
     static func mayHoldPhoneNumber(_ text: String) -> Bool {
+        // `maskMatches` masks a run of 9+ digits, or of 8 behind a `+`: an ISO date's eight (`2026-11-27`, in
+        // every "onset …" line) does not start the engine.
         var digits = 0
+        var plus = false
         for character in text {
             if character.isNumber {
                 digits += 1
-                if digits >= 8 { return true }
-            } else if character != " " && character != "-" && character != "+" {
+                if digits >= 9 || (digits >= 8 && plus) { return true }
+            } else if character == "+" {
+                plus = true
+            } else if character != " " && character != "-" {
                 digits = 0
+                plus = false
             }
         }
         return false
