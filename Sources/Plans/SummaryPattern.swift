@@ -14,7 +14,9 @@ public struct SummaryPattern: Sendable {
     /// metadata (which pages in parts of the regex libraries even when every pattern is plain text).
     private final class RegexBox: @unchecked Sendable {  // immutable after init; Regex is safe to share
         let regex: Regex<AnyRegexOutput>
-        init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+
+        /// Out of line, so that the plain-text path never requests the regex types' metadata.
+        @inline(never) init(compiling text: String) throws { regex = try Regex(text).ignoresCase() }
     }
 
     private let matcher: Matcher
@@ -22,10 +24,11 @@ public struct SummaryPattern: Sendable {
     /// Compiles `text`; throws the regex parser's error when `text` is not a valid pattern.
     public init(_ text: String) throws {
         if Self.isPlainAlternation(text) {
-            let alternatives = text.split(separator: "|", omittingEmptySubsequences: false)
+            // A Character separator: a String one picks _StringProcessing's regex-based `split`.
+            let alternatives = text.split(separator: "|" as Character, omittingEmptySubsequences: false)
             matcher = .alternatives(alternatives.map { Array($0.lowercased()) })
         } else {
-            matcher = .regex(RegexBox(try Regex(text).ignoresCase()))
+            matcher = .regex(try RegexBox(compiling: text))
         }
     }
 
