@@ -20,7 +20,9 @@ public enum LogRedaction {
     }
 
     /// `text` with every `phonePattern` match of 8–15 digits masked (the regex pass, without the pre-check).
-    static func maskMatches(in text: String) -> String {
+    /// Out of line, like the other regex passes: inlined, their callers request the regex types' metadata on
+    /// every line, which pages in parts of the regex libraries even when no pattern runs.
+    @inline(never) static func maskMatches(in text: String) -> String {
         text.replacing(phonePattern) { match in
             let lead = String(match.output.1)
             let raw = String(match.output.2)
@@ -43,13 +45,17 @@ public enum LogRedaction {
     public static func message(_ text: String) -> String {
         // Each pattern starts with a fixed ASCII word: a line without it is left to the phone-number pass alone.
         var result = text
-        if containsASCIIIgnoringCase(text, "bearer") {
-            result = result.replacing(bearerPattern) { _ in "Bearer ***" }
-        }
-        if containsASCIIIgnoringCase(text, "whsec_") {
-            result = result.replacing(webhookSecretPattern) { _ in "whsec_***" }
-        }
+        if containsASCIIIgnoringCase(text, "bearer") { result = hidingBearerTokens(in: result) }
+        if containsASCIIIgnoringCase(text, "whsec_") { result = hidingWebhookSecrets(in: result) }
         return maskPhoneNumbers(in: result)
+    }
+
+    @inline(never) static func hidingBearerTokens(in text: String) -> String {
+        text.replacing(bearerPattern) { _ in "Bearer ***" }
+    }
+
+    @inline(never) static func hidingWebhookSecrets(in text: String) -> String {
+        text.replacing(webhookSecretPattern) { _ in "whsec_***" }
     }
 
     /// Whether `text` has a run of digits, spaces, dashes and `+` with at least nine digits, or eight and a `+`:
