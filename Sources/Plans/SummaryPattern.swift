@@ -15,8 +15,10 @@ public struct SummaryPattern: Sendable {
     private final class RegexBox: @unchecked Sendable {  // immutable after init; Regex is safe to share
         let regex: Regex<AnyRegexOutput>
 
-        /// Out of line, so that the plain-text path never requests the regex types' metadata.
+        /// Out of line (as `matches`), so that the plain-text path never requests the regex types' metadata.
         @inline(never) init(compiling text: String) throws { regex = try Regex(text).ignoresCase() }
+
+        @inline(never) func matches(_ summary: String) -> Bool { summary.firstMatch(of: regex) != nil }
     }
 
     private let matcher: Matcher
@@ -39,7 +41,7 @@ public struct SummaryPattern: Sendable {
             let folded = Array(summary.lowercased())
             return alternatives.contains { Self.occurs($0, in: folded) }
         case .regex(let box):
-            return summary.firstMatch(of: box.regex) != nil
+            return box.matches(summary)
         }
     }
 
