@@ -2,6 +2,7 @@ import CoreMetrics
 import Foundation
 import Logging
 import Prometheus
+import Signals
 
 /// Process-wide setup `forewarn run` does once: the log handler and the swift-metrics backend.
 public enum ProcessBootstrap {
@@ -43,16 +44,9 @@ public enum ProcessBootstrap {
         #endif
     }
 
-    /// Pins the process's own time zone to GMT (`TZ=GMT`). forewarn never reads the host's zone: plans name
-    /// theirs, and everything else is UTC. But Hummingbird's `Date:` header formatter builds a Foundation
-    /// `Calendar`, whose initialiser looks the process's zone up (`/etc/localtime`) in Foundation's ICU before the
-    /// formatter sets GMT: ~1 MiB of ICU code and tz data resident for the daemon's life (docs/daemon.md,
-    /// "Memory"). With `TZ=GMT` Foundation answers from its built-in GMT zone, and glibc's local time is UTC too.
-    /// Call it first thing, before any thread reads the environment.
-    public static func pinProcessTimeZone() {
-        setenv("TZ", "GMT", 1)
-        tzset()
-    }
+    /// Pins the process's own time zone to GMT, keeping the host's for child processes
+    /// (`ProcessEnvironment.pinTimeZoneToGMT`, which says why). Call it first thing, before any thread starts.
+    public static func pinProcessTimeZone() { ProcessEnvironment.pinTimeZoneToGMT() }
 
     /// Ignores SIGHUP until the reload service takes it over, so an early `systemctl reload` cannot kill us.
     public static func holdReloadSignal() { signal(SIGHUP, SIG_IGN) }

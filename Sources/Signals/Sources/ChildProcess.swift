@@ -61,8 +61,15 @@ struct ChildProcess {
             &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let childEnvironment = ProcessEnvironment.forChild().map { $0.map { strdup($0) } + [nil] }
+        defer { childEnvironment?.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let spawned =
+            if let childEnvironment {
+                posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, childEnvironment)
+            } else {
+                posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+            }
         close(outPipe[1])
         close(errPipe[1])
         defer { close(outPipe[0]); close(errPipe[0]) }
