@@ -93,25 +93,28 @@ public struct DaemonRunner: Sendable {
         let mainLoop = MainLoopService(
             watchdog: options.watchdog, sink: sink, plans: plans, board: board, engine: engine, desk: desk,
             wakeUp: wakeUp, readiness: gate)
+        // Every service named: without a name ServiceLifecycle describes each service with `"\(service)"`, which
+        // reflects over all its stored properties (and pages in reflection metadata of every module they touch).
+        typealias Configuration = ServiceGroupConfiguration.ServiceConfiguration
+        let signalService = SignalService(
+            plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger)
+        let reloadService = ReloadService(
+            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine,
+            handlers: reloadHandlers)
+        let notifier = NotifierService(sink: sink, gate: gate, logger: logger) {
+            await mainLoop.status(at: Date(), consultingEngine: false)
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(
-                        service: SignalService(
-                            plans: plans, monitor: monitor, factory: SourceFactory(transport: transport), logger: logger
-                        ))
-                ] + services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [
-                    .init(service: mainLoop),
-                    .init(
-                        service: ReloadService(
-                            plans: plans, sink: sink, metrics: metrics, board: board, logger: logger, engine: engine,
-                            handlers: reloadHandlers)),
-                    .init(service: makeApplication(dependencies, gate: gate, inherited: inherited)),
-                    .init(
-                        service: NotifierService(sink: sink, gate: gate, logger: logger) {
-                            await mainLoop.status(at: Date(), consultingEngine: false)
-                        }),
-                ],
+                services: [Configuration(service: signalService, serviceName: "signals")]
+                    + services.map { Configuration(service: $0, serviceName: "\(type(of: $0))") } + [
+                        Configuration(service: mainLoop, serviceName: "main-loop"),
+                        Configuration(service: reloadService, serviceName: "reload"),
+                        Configuration(
+                            service: makeApplication(dependencies, gate: gate, inherited: inherited), serviceName: "api"
+                        ),
+                        Configuration(service: notifier, serviceName: "systemd-notifier"),
+                    ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
