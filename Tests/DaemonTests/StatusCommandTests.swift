@@ -33,7 +33,7 @@ import Testing
         #expect(refused.output.contains("signals: 401"))
         daemon.send(SIGTERM)
         // As long as the READY wait: once, in a full CI run on 2 busy cores, the stop took more than 20 s.
-        #expect(daemon.waitForExit(timeout: 60) == 0)
+        #expect(daemon.waitForExit(timeout: 60) == 0, "daemon log:\n\(daemon.log.suffix(3_000))")
         let down = try runStatus(port: daemon.port, token: nil)
         #expect(down.status == 3)
         #expect(down.output.contains("no daemon answers"))
