@@ -1,3 +1,5 @@
+import CivilDay
+
 /// A wall-clock date and time with no time zone; a time zone's rules turn it into an instant.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar date.
@@ -36,8 +38,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The wall-clock reading `wallSeconds` seconds after 1970-01-01T00:00:00.
     public init(wallSeconds: Int64) {
-        let days = wallSeconds >= 0 ? wallSeconds / 86_400 : (wallSeconds - 86_399) / 86_400
-        let rest = Int(wallSeconds - days * 86_400)
+        let (days, secondOfDay) = CivilDay.split(wallSeconds)
+        let rest = Int(secondOfDay)
         self.init(
             date: LocalDate(daysSinceEpoch: Int(days)), hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60)
     }

@@ -1,3 +1,4 @@
+import CivilDay
 import Foundation
 import Zones
 
@@ -45,8 +46,9 @@ public struct QuietHours: Sendable, Equatable {
     public func end(containing now: Date, in timeZone: Zone) -> Date? {
         let instant = Int64(now.timeIntervalSince1970.rounded(.down))
         let wall = timeZone.wallSeconds(at: instant)
-        let midnight = (wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400) * 86_400
-        guard contains(minute: Int(wall - midnight) / 60) else { return nil }
+        let (day, secondOfDay) = CivilDay.split(wall)
+        let midnight = day * 86_400
+        guard contains(minute: Int(secondOfDay) / 60) else { return nil }
         var target = midnight + Int64(end) * 60
         if target <= wall { target += 86_400 }  // An overnight window ends tomorrow.
         return Date(timeIntervalSince1970: TimeInterval(timeZone.instant(ofWallSeconds: target)))

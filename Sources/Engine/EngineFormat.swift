@@ -28,9 +28,7 @@ public enum EngineFormat {
     public static func local(_ date: Date, zone: Zone, locale: String) -> (date: String, time: String, iso: String) {
         let instant = Int64(date.timeIntervalSince1970.rounded(.down))
         let offset = Int64(zone.secondsFromGMT(at: instant))
-        let wall = instant + offset
-        let days = wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400
-        let rest = wall - days * 86_400
+        let (days, rest) = CivilDay.split(instant + offset)
         let civil = CivilDay.date(days: Int(days))
         let (y, m, d) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         // `pad`, not `String(format:)`: this runs for every notice rendered, on the tick's path.
